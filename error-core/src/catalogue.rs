@@ -1,0 +1,259 @@
+//! The catalogue: every error an enum can produce, known at compile time.
+
+/// One variant of an error enum, as declared: its status, detail code, message template and
+/// suggested action. The derive builds one per variant, in declaration order, as the enum's
+/// [`ApiError::CATALOGUE`](crate::ApiError::CATALOGUE).
+///
+/// A `transparent` variant is an entry too: it has no status or code of its own and points
+/// at the inner enum's catalogue instead ([`CatalogueEntry::transparent`]); [`entries`] walks
+/// through it.
+///
+/// ```
+/// use error_core::ApiError;
+///
+/// #[derive(ApiError)]
+/// enum AuthError {
+///     #[api(status = 401, code = "missing_api_key", message = "Authentication required.",
+///           action = "Send the X-API-Key header.")]
+///     MissingApiKey,
+/// }
+///
+/// let entry = &AuthError::CATALOGUE[0];
+/// assert_eq!(entry.variant(), "MissingApiKey");
+/// assert_eq!(entry.status(), 401);
+/// assert_eq!(entry.code(), "missing_api_key");
+/// assert_eq!(entry.message(), "Authentication required.");
+/// assert_eq!(entry.action(), Some("Send the X-API-Key header."));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct CatalogueEntry {
+    variant: &'static str,
+    status: u16,
+    code: &'static str,
+    message: &'static str,
+    action: Option<&'static str>,
+    title: &'static str,
+    templated: bool,
+    status_digits: &'static str,
+    code_json: &'static str,
+    message_json: &'static str,
+    inner: Option<&'static [CatalogueEntry]>,
+}
+
+impl CatalogueEntry {
+    /// Used by the derive; the `_json` arguments are the JSON-escaped forms (no quotes).
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __new(
+        variant: &'static str,
+        status: u16,
+        status_digits: &'static str,
+        code: &'static str,
+        code_json: &'static str,
+        message: &'static str,
+        message_json: &'static str,
+        templated: bool,
+        action: Option<&'static str>,
+        title: &'static str,
+    ) -> Self {
+        CatalogueEntry {
+            variant,
+            status,
+            code,
+            message,
+            action,
+            title,
+            templated,
+            status_digits,
+            code_json,
+            message_json,
+            inner: None,
+        }
+    }
+
+    /// Used by the derive for a `transparent` variant.
+    #[doc(hidden)]
+    pub const fn __transparent(variant: &'static str, inner: &'static [CatalogueEntry]) -> Self {
+        CatalogueEntry {
+            variant,
+            status: 0,
+            code: "",
+            message: "",
+            action: None,
+            title: "",
+            templated: false,
+            status_digits: "",
+            code_json: "",
+            message_json: "",
+            inner: Some(inner),
+        }
+    }
+
+    /// The variant's name, as written in the enum.
+    pub const fn variant(&self) -> &'static str {
+        self.variant
+    }
+
+    /// The HTTP status (0 for a transparent entry).
+    pub const fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The detail code, such as `lead/not-found` (empty for a transparent entry).
+    pub const fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The message template as written, placeholders included (`Lead {id} was not found.`).
+    pub const fn message(&self) -> &'static str {
+        self.message
+    }
+
+    /// The suggested action, if the variant declares one.
+    pub const fn action(&self) -> Option<&'static str> {
+        self.action
+    }
+
+    /// The status's reason phrase (`Not Found`): the Problem format's `title`.
+    pub const fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// Whether the message has placeholders filled from the variant's fields.
+    pub const fn is_templated(&self) -> bool {
+        self.templated
+    }
+
+    /// For a `transparent` variant, the inner enum's catalogue.
+    pub const fn transparent(&self) -> Option<&'static [CatalogueEntry]> {
+        self.inner
+    }
+
+    /// The status as three ASCII digits.
+    #[doc(hidden)]
+    pub const fn status_digits(&self) -> &'static str {
+        self.status_digits
+    }
+
+    /// The code, JSON-escaped, without quotes.
+    #[doc(hidden)]
+    pub const fn code_json(&self) -> &'static str {
+        self.code_json
+    }
+
+    /// The message template, JSON-escaped, without quotes.
+    #[doc(hidden)]
+    pub const fn message_json(&self) -> &'static str {
+        self.message_json
+    }
+}
+
+/// Every error entry of a catalogue, in declaration order, with `transparent` variants
+/// replaced by the entries of the enum they wrap.
+///
+/// ```
+/// use error_core::{catalogue, ApiError};
+///
+/// #[derive(ApiError)]
+/// enum AuthError {
+///     #[api(status = 401)]
+///     Unauthenticated,
+/// }
+///
+/// #[derive(ApiError)]
+/// enum AppError {
+///     #[api(transparent)]
+///     Auth(AuthError),
+///     #[api(status = 404)]
+///     NotFound,
+/// }
+///
+/// let codes: Vec<_> = catalogue::entries(AppError::CATALOGUE).map(|e| e.code()).collect();
+/// assert_eq!(codes, ["unauthenticated", "not_found"]);
+/// ```
+pub fn entries(catalogue: &'static [CatalogueEntry]) -> Entries {
+    Entries {
+        stack: vec![catalogue.iter()],
+    }
+}
+
+/// The iterator of [`entries`].
+#[derive(Debug, Clone)]
+pub struct Entries {
+    stack: Vec<core::slice::Iter<'static, CatalogueEntry>>,
+}
+
+impl Iterator for Entries {
+    type Item = &'static CatalogueEntry;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let top = self.stack.last_mut()?;
+            match top.next() {
+                None => {
+                    self.stack.pop();
+                }
+                Some(entry) => match entry.inner {
+                    Some(inner) => self.stack.push(inner.iter()),
+                    None => return Some(entry),
+                },
+            }
+        }
+    }
+}
+
+/// Settings of a whole enum, from its enum-level `#[api(...)]`.
+///
+/// ```
+/// use error_core::ApiError;
+///
+/// #[derive(ApiError)]
+/// #[api(version = "v1", type_base = "https://errors.example.com/")]
+/// enum E {
+///     #[api(status = 404)]
+///     NotFound,
+/// }
+/// assert_eq!(E::INFO.version(), Some("v1"));
+/// assert_eq!(E::INFO.type_base(), Some("https://errors.example.com/"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApiInfo {
+    version: Option<&'static str>,
+    type_base: Option<&'static str>,
+}
+
+impl ApiInfo {
+    /// No version, no type base.
+    pub const DEFAULT: ApiInfo = ApiInfo {
+        version: None,
+        type_base: None,
+    };
+
+    /// Sets the API version written in envelopes that carry one (Flat's `meta.version`).
+    pub const fn with_version(mut self, version: &'static str) -> Self {
+        self.version = Some(version);
+        self
+    }
+
+    /// Sets the base URI of the Problem format's `type` (the code is appended to it).
+    pub const fn with_type_base(mut self, type_base: &'static str) -> Self {
+        self.type_base = Some(type_base);
+        self
+    }
+
+    /// The API version, if set.
+    pub const fn version(&self) -> Option<&'static str> {
+        self.version
+    }
+
+    /// The base URI for Problem `type`, if set.
+    pub const fn type_base(&self) -> Option<&'static str> {
+        self.type_base
+    }
+}
+
+impl Default for ApiInfo {
+    fn default() -> Self {
+        ApiInfo::DEFAULT
+    }
+}

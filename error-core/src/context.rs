@@ -1,0 +1,163 @@
+//! What a rendering needs besides the error: the time, the request id, the API version.
+
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A point in time, rendered as RFC 3339 UTC with milliseconds: `2026-02-08T12:00:00.000Z`.
+///
+/// ```
+/// use error_core::Timestamp;
+///
+/// let t = Timestamp::from_unix_millis(1_770_552_000_000);
+/// assert_eq!(t.to_string(), "2026-02-08T12:00:00.000Z");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    unix_millis: u64,
+}
+
+impl Timestamp {
+    /// The time `millis` milliseconds after the Unix epoch.
+    pub const fn from_unix_millis(millis: u64) -> Self {
+        Timestamp {
+            unix_millis: millis,
+        }
+    }
+
+    /// Now, from the system clock.
+    pub fn now() -> Self {
+        Timestamp::from(SystemTime::now())
+    }
+
+    /// Milliseconds since the Unix epoch.
+    pub const fn unix_millis(&self) -> u64 {
+        self.unix_millis
+    }
+
+    /// Writes the 24 bytes of the RFC 3339 form.
+    pub fn write_rfc3339(&self, out: &mut Vec<u8>) {
+        crate::time_format::write_rfc3339_millis(self.unix_millis, out);
+    }
+}
+
+impl From<SystemTime> for Timestamp {
+    /// Times before 1970 are clamped to the epoch.
+    fn from(time: SystemTime) -> Self {
+        let since = time.duration_since(UNIX_EPOCH).unwrap_or(Duration::ZERO);
+        let millis = u64::try_from(since.as_millis()).unwrap_or(u64::MAX);
+        Timestamp::from_unix_millis(millis)
+    }
+}
+
+impl From<Timestamp> for SystemTime {
+    fn from(t: Timestamp) -> Self {
+        UNIX_EPOCH + Duration::from_millis(t.unix_millis)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = Vec::with_capacity(24);
+        self.write_rfc3339(&mut out);
+        f.write_str(std::str::from_utf8(&out).map_err(|_| fmt::Error)?)
+    }
+}
+
+/// A source of time, injectable so tests and documentation render fixed output.
+///
+/// ```
+/// use error_core::{Clock, FixedClock, Timestamp};
+///
+/// let clock = FixedClock(Timestamp::from_unix_millis(0));
+/// assert_eq!(clock.now().to_string(), "1970-01-01T00:00:00.000Z");
+/// ```
+pub trait Clock: Send + Sync {
+    /// The current time.
+    fn now(&self) -> Timestamp;
+}
+
+/// The system clock.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        Timestamp::now()
+    }
+}
+
+/// A clock stopped at one instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FixedClock(pub Timestamp);
+
+impl Clock for FixedClock {
+    fn now(&self) -> Timestamp {
+        self.0
+    }
+}
+
+/// Everything a rendering needs besides the error itself.
+///
+/// ```
+/// use error_core::{RenderContext, Timestamp};
+///
+/// let ctx = RenderContext::at(Timestamp::from_unix_millis(1_770_552_000_000))
+///     .with_request_id("req-42")
+///     .with_version("v2");
+/// assert_eq!(ctx.request_id(), Some("req-42"));
+/// assert_eq!(ctx.version(), Some("v2"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenderContext<'a> {
+    timestamp: Timestamp,
+    request_id: Option<&'a str>,
+    version: Option<&'a str>,
+}
+
+impl<'a> RenderContext<'a> {
+    /// A context stamped with the system clock's time.
+    pub fn now() -> Self {
+        RenderContext::at(Timestamp::now())
+    }
+
+    /// A context stamped with `clock`'s time.
+    pub fn from_clock(clock: &dyn Clock) -> Self {
+        RenderContext::at(clock.now())
+    }
+
+    /// A context stamped with `timestamp`.
+    pub const fn at(timestamp: Timestamp) -> Self {
+        RenderContext {
+            timestamp,
+            request_id: None,
+            version: None,
+        }
+    }
+
+    /// Sets the request id, written where the format has a place for it.
+    pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
+        self.request_id = Some(request_id);
+        self
+    }
+
+    /// Overrides the enum's `version` for this rendering.
+    pub const fn with_version(mut self, version: &'a str) -> Self {
+        self.version = Some(version);
+        self
+    }
+
+    /// The time written in the envelope.
+    pub const fn timestamp(&self) -> Timestamp {
+        self.timestamp
+    }
+
+    /// The request id, if set.
+    pub const fn request_id(&self) -> Option<&'a str> {
+        self.request_id
+    }
+
+    /// The version override, if set.
+    pub const fn version(&self) -> Option<&'a str> {
+        self.version
+    }
+}

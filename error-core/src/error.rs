@@ -1,0 +1,163 @@
+//! The [`ApiError`] trait: what an error tells its client.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::format::{ErrorView, Format};
+use crate::{ApiInfo, CatalogueEntry, FieldErrors, RenderContext};
+
+/// An error a web service returns to its clients: an HTTP status, a detail code, a
+/// client-facing message and, where the variant carries them, field errors and details.
+///
+/// Implement it with `#[derive(ApiError)]`; the derive checks the catalogue at compile time
+/// and lays out everything static about each variant as escaped bytes.
+///
+/// ```
+/// use error_core::{ApiError, RenderContext, Timestamp};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(format = error_core::format::Compact)]
+/// enum LeadError {
+///     #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
+///     NotFound { id: u64 },
+/// }
+///
+/// let err = LeadError::NotFound { id: 7 };
+/// assert_eq!(err.status(), http::StatusCode::NOT_FOUND);
+/// assert_eq!(err.code(), "lead/not-found");
+/// assert_eq!(err.message(), "Lead 7 was not found.");
+///
+/// let ctx = RenderContext::at(Timestamp::from_unix_millis(0));
+/// assert_eq!(
+///     String::from_utf8(err.to_json(&ctx)).unwrap(),
+///     r#"{"error":{"message":"Lead 7 was not found.","details":null}}"#
+/// );
+/// ```
+pub trait ApiError {
+    /// The envelope format of the enum (its `#[api(format = ...)]`; by default
+    /// [`Problem`](crate::format::Problem)).
+    type Format: Format + Default;
+
+    /// Every variant, in declaration order.
+    const CATALOGUE: &'static [CatalogueEntry];
+
+    /// The enum-level settings (API version, Problem type base).
+    const INFO: ApiInfo = ApiInfo::DEFAULT;
+
+    /// The catalogue entry of this value's variant (through `transparent` variants, the
+    /// inner error's entry).
+    fn entry(&self) -> &'static CatalogueEntry;
+
+    /// The HTTP status.
+    fn status(&self) -> http::StatusCode;
+
+    /// The detail code, such as `lead/not-found`.
+    fn code(&self) -> &'static str {
+        self.entry().code()
+    }
+
+    /// Writes the client-facing message, piece by piece, into `sink`: the static pieces
+    /// with their escaped forms laid out at compile time, the placeholders as `Display`.
+    fn write_message(&self, sink: &mut dyn MessageSink) {
+        let entry = self.entry();
+        sink.literal(entry.message(), entry.message_json());
+    }
+
+    /// The client-facing message; borrowed when it has no placeholders.
+    fn message(&self) -> Cow<'static, str> {
+        let entry = self.entry();
+        if !entry.is_templated() {
+            return Cow::Borrowed(entry.message());
+        }
+        let mut text = PlainMessage(String::new());
+        self.write_message(&mut text);
+        Cow::Owned(text.0)
+    }
+
+    /// The suggested action, if declared.
+    fn action(&self) -> Option<&'static str> {
+        self.entry().action()
+    }
+
+    /// The field errors of an `#[api(fields)]` field.
+    fn field_errors(&self) -> Option<&FieldErrors> {
+        None
+    }
+
+    /// The value of an `#[api(details)]` field.
+    fn details(&self) -> Option<&dyn Details> {
+        None
+    }
+
+    /// Renders the envelope in the enum's own format.
+    fn to_json(&self, ctx: &RenderContext<'_>) -> Vec<u8>
+    where
+        Self: Sized,
+    {
+        let mut out = Vec::with_capacity(256);
+        self.render_into(&Self::Format::default(), ctx, &mut out);
+        out
+    }
+
+    /// Renders the envelope in `format`, appending to `out`.
+    fn render_into<F: Format + ?Sized>(
+        &self,
+        format: &F,
+        ctx: &RenderContext<'_>,
+        out: &mut Vec<u8>,
+    ) where
+        Self: Sized,
+    {
+        format.render(&ErrorView::new(self, ctx), out);
+    }
+}
+
+/// Receives a message piece by piece; see [`ApiError::write_message`].
+pub trait MessageSink {
+    /// A static piece of the template: as written, and JSON-escaped (no quotes).
+    fn literal(&mut self, text: &'static str, escaped: &'static str);
+    /// A placeholder's value.
+    fn display(&mut self, value: &dyn fmt::Display);
+}
+
+/// A [`MessageSink`] that collects the plain text.
+pub struct PlainMessage(pub String);
+
+impl MessageSink for PlainMessage {
+    fn literal(&mut self, text: &'static str, _escaped: &'static str) {
+        self.0.push_str(text);
+    }
+
+    fn display(&mut self, value: &dyn fmt::Display) {
+        use fmt::Write;
+        // Writing into a String only fails if the Display impl itself fails; the piece is
+        // then left out rather than the whole message lost.
+        let _ = write!(self.0, "{value}");
+    }
+}
+
+/// A [`MessageSink`] that writes JSON-escaped string contents.
+pub struct JsonMessage<'a>(pub &'a mut Vec<u8>);
+
+impl MessageSink for JsonMessage<'_> {
+    fn literal(&mut self, _text: &'static str, escaped: &'static str) {
+        self.0.extend_from_slice(escaped.as_bytes());
+    }
+
+    fn display(&mut self, value: &dyn fmt::Display) {
+        use fmt::Write;
+        let _ = write!(crate::json::Escaper::new(self.0), "{value}");
+    }
+}
+
+/// What `#[api(details)]` accepts: any `Serialize` value, written as JSON.
+pub trait Details {
+    /// Writes the value as JSON.
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+}
+
+impl<T: serde::Serialize + ?Sized> Details for T {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(out, self)
+    }
+}

@@ -1,0 +1,115 @@
+use super::{ErrorView, Format};
+use crate::{json, FieldErrors};
+
+/// `{"message":"The given data was invalid.","errors":{"leads.0.phone":["…"]}}`
+///
+/// Laravel's envelope: the message, and field errors grouped by path, several messages for
+/// one path in insertion order, paths in the order they first appear. No `errors` key for a
+/// variant without field errors (`{"message":"Unauthenticated."}`).
+///
+/// [`Laravel::summarized`] writes Laravel's summary instead of the variant's message when
+/// there are field errors: the first field message followed by ` (and N more error)` or
+/// ` (and N more errors)`, N counting every other error, kept or not.
+///
+/// ```
+/// use error_core::format::Laravel;
+/// use error_core::{ApiError, FieldErrors, RenderContext, Timestamp};
+///
+/// #[derive(ApiError)]
+/// #[api(format = Laravel)]
+/// enum E {
+///     #[api(status = 422, message = "The given data was invalid.")]
+///     Invalid(#[api(fields)] FieldErrors),
+/// }
+///
+/// let err = E::Invalid(
+///     FieldErrors::new()
+///         .add("leads.0.phone", "required", "The leads.0.phone field is required.")
+///         .add("leads.0.products", "required", "The leads.0.products field is required."),
+/// );
+/// let ctx = RenderContext::at(Timestamp::from_unix_millis(0));
+/// assert_eq!(
+///     String::from_utf8(err.to_json(&ctx)).unwrap(),
+///     r#"{"message":"The given data was invalid.","errors":{"leads.0.phone":["The leads.0.phone field is required."],"leads.0.products":["The leads.0.products field is required."]}}"#
+/// );
+///
+/// let mut out = Vec::new();
+/// err.render_into(&Laravel::summarized(), &ctx, &mut out);
+/// assert!(out.starts_with(br#"{"message":"The leads.0.phone field is required. (and 1 more error)","#));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Laravel {
+    summarize: bool,
+}
+
+impl Laravel {
+    /// The format with Laravel's summary message.
+    pub const fn summarized() -> Self {
+        Laravel { summarize: true }
+    }
+}
+
+impl Format for Laravel {
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"message\":");
+        let fields = error.field_errors();
+        match fields.and_then(|f| f.iter().next().map(|first| (f, first))) {
+            Some((fields, first)) if self.summarize => {
+                out.push(b'"');
+                json::write_str_contents(out, first.message());
+                let more = fields.total().saturating_sub(1);
+                if more > 0 {
+                    out.extend_from_slice(b" (and ");
+                    json::write_u64(out, more as u64);
+                    out.extend_from_slice(if more == 1 {
+                        b" more error)"
+                    } else {
+                        b" more errors)"
+                    });
+                }
+                out.push(b'"');
+            }
+            _ => error.write_message_json(out),
+        }
+        if let Some(fields) = fields {
+            out.extend_from_slice(b",\"errors\":");
+            write_grouped(out, fields);
+        }
+        out.push(b'}');
+    }
+}
+
+/// `{"path":["message",…],…}`, grouped by path in order of first appearance.
+fn write_grouped(out: &mut Vec<u8>, fields: &FieldErrors) {
+    let errors = fields.as_slice();
+    // Indices sorted by (path, position): equal paths become adjacent, each group keeping
+    // insertion order; groups are then written in order of their first position.
+    let mut order: Vec<usize> = (0..errors.len()).collect();
+    order.sort_by(|&a, &b| errors[a].path().cmp(errors[b].path()).then(a.cmp(&b)));
+    let mut groups: Vec<&[usize]> = order
+        .chunk_by(|&a, &b| errors[a].path() == errors[b].path())
+        .collect();
+    groups.sort_by_key(|group| group[0]);
+
+    out.push(b'{');
+    for (i, group) in groups.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'"');
+        errors[group[0]].path().write_dotted_json(out);
+        out.extend_from_slice(b"\":[");
+        for (j, &index) in group.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            json::write_str(out, errors[index].message());
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+}

@@ -1,0 +1,245 @@
+//! Envelope formats: how an error is laid out as JSON.
+//!
+//! Five formats are built in, each reproducing the error pages of a public API byte for
+//! byte; [`Format`] is public so a service can write its own.
+
+use std::borrow::Cow;
+
+use crate::error::{JsonMessage, MessageSink};
+use crate::{
+    json, ApiError, ApiInfo, CatalogueEntry, Details, FieldErrors, RenderContext, Timestamp,
+};
+
+mod builtin;
+mod compact;
+mod flat;
+mod laravel;
+mod nested;
+mod problem;
+
+pub use builtin::{Builtin, UnknownFormat};
+pub use compact::Compact;
+pub use flat::Flat;
+pub use laravel::Laravel;
+pub use nested::Nested;
+pub use problem::Problem;
+
+/// An envelope format: writes an error as JSON and names its content type.
+///
+/// A format gets an [`ErrorView`], whose `write_*_json` methods write the pieces already
+/// escaped (static ones were escaped at compile time), and appends to a byte buffer.
+///
+/// ```
+/// use error_core::format::{ErrorView, Format};
+/// use error_core::{ApiError, RenderContext, Timestamp};
+///
+/// /// `{"status":404,"code":"not_found"}`
+/// #[derive(Default)]
+/// struct Tiny;
+///
+/// impl Format for Tiny {
+///     fn content_type(&self) -> &'static str {
+///         "application/json"
+///     }
+///
+///     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+///         out.extend_from_slice(b"{\"status\":");
+///         error.write_status(out);
+///         out.extend_from_slice(b",\"code\":");
+///         error.write_code_json(out);
+///         out.push(b'}');
+///     }
+/// }
+///
+/// #[derive(ApiError)]
+/// #[api(format = Tiny)]
+/// enum E {
+///     #[api(status = 404)]
+///     NotFound,
+/// }
+///
+/// let body = E::NotFound.to_json(&RenderContext::at(Timestamp::from_unix_millis(0)));
+/// assert_eq!(body, br#"{"status":404,"code":"not_found"}"#);
+/// ```
+pub trait Format {
+    /// The `Content-Type` of the envelope, such as `application/json`.
+    fn content_type(&self) -> &'static str;
+
+    /// Appends the envelope of `error` to `out`.
+    fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>);
+}
+
+impl<F: Format + ?Sized> Format for &F {
+    fn content_type(&self) -> &'static str {
+        (**self).content_type()
+    }
+
+    fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        (**self).render(error, out)
+    }
+}
+
+// Object-safe access to the message of any `ApiError`.
+trait MessageSource {
+    fn write_message(&self, sink: &mut dyn MessageSink);
+}
+
+impl<E: ApiError> MessageSource for E {
+    fn write_message(&self, sink: &mut dyn MessageSink) {
+        ApiError::write_message(self, sink)
+    }
+}
+
+/// An error as a format sees it: the variant's static parts, its dynamic parts, and the
+/// rendering context.
+pub struct ErrorView<'a> {
+    entry: &'static CatalogueEntry,
+    status: http::StatusCode,
+    message: &'a dyn MessageSource,
+    fields: Option<&'a FieldErrors>,
+    details: Option<&'a dyn Details>,
+    info: ApiInfo,
+    ctx: &'a RenderContext<'a>,
+}
+
+impl<'a> ErrorView<'a> {
+    /// The view of `error` rendered with `ctx`.
+    pub fn new<E: ApiError>(error: &'a E, ctx: &'a RenderContext<'a>) -> Self {
+        ErrorView {
+            entry: error.entry(),
+            status: error.status(),
+            message: error,
+            fields: error.field_errors(),
+            details: error.details(),
+            info: E::INFO,
+            ctx,
+        }
+    }
+
+    /// The catalogue entry of the variant.
+    pub fn entry(&self) -> &'static CatalogueEntry {
+        self.entry
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> http::StatusCode {
+        self.status
+    }
+
+    /// Writes the status as digits.
+    pub fn write_status(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.status.as_str().as_bytes());
+    }
+
+    /// The detail code.
+    pub fn code(&self) -> &'static str {
+        self.entry.code()
+    }
+
+    /// Writes the detail code as a JSON string (escaped at compile time).
+    pub fn write_code_json(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        out.extend_from_slice(self.entry.code_json().as_bytes());
+        out.push(b'"');
+    }
+
+    /// The status's reason phrase.
+    pub fn title(&self) -> &'static str {
+        self.entry.title()
+    }
+
+    /// The message as text.
+    pub fn message(&self) -> Cow<'static, str> {
+        if !self.entry.is_templated() {
+            return Cow::Borrowed(self.entry.message());
+        }
+        let mut text = crate::error::PlainMessage(String::new());
+        self.message.write_message(&mut text);
+        Cow::Owned(text.0)
+    }
+
+    /// Writes the message as a JSON string: a copy of compile-time escaped bytes when the
+    /// message has no placeholders, placeholder values escaped as they are written otherwise.
+    pub fn write_message_json(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        if self.entry.is_templated() {
+            self.message.write_message(&mut JsonMessage(out));
+        } else {
+            out.extend_from_slice(self.entry.message_json().as_bytes());
+        }
+        out.push(b'"');
+    }
+
+    /// The field errors, if the variant carries them.
+    pub fn field_errors(&self) -> Option<&'a FieldErrors> {
+        self.fields
+    }
+
+    /// Whether the variant carries `#[api(details)]`.
+    pub fn has_details(&self) -> bool {
+        self.details.is_some()
+    }
+
+    /// Writes the details as JSON: the value, or `null` when there is none or it fails to
+    /// serialize (the envelope stays well-formed either way).
+    pub fn write_details_json(&self, out: &mut Vec<u8>) {
+        let start = out.len();
+        match self.details {
+            Some(details) if details.write_json(out).is_ok() => {}
+            _ => {
+                out.truncate(start);
+                out.extend_from_slice(b"null");
+            }
+        }
+    }
+
+    /// The time of the rendering.
+    pub fn timestamp(&self) -> Timestamp {
+        self.ctx.timestamp()
+    }
+
+    /// Writes the timestamp as a JSON string.
+    pub fn write_timestamp_json(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        self.ctx.timestamp().write_rfc3339(out);
+        out.push(b'"');
+    }
+
+    /// The request id, if the context has one.
+    pub fn request_id(&self) -> Option<&'a str> {
+        self.ctx.request_id()
+    }
+
+    /// The API version: the context's, else the enum's.
+    pub fn version(&self) -> Option<&'a str> {
+        self.ctx.version().or(self.info.version())
+    }
+
+    /// The base URI for Problem `type`, if the enum declares one.
+    pub fn type_base(&self) -> Option<&'static str> {
+        self.info.type_base()
+    }
+}
+
+/// Writes `,"key":` (the key must need no escaping).
+fn key(out: &mut Vec<u8>, key: &str) {
+    out.extend_from_slice(b",\"");
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+/// Writes a JSON array of `{"<path_key>":…,"message":…}` items.
+fn write_field_array(out: &mut Vec<u8>, fields: &FieldErrors, path_key: &[u8]) {
+    out.push(b'[');
+    for (i, error) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(path_key);
+        error.path().write_dotted_json(out);
+        out.extend_from_slice(b"\",\"message\":");
+        json::write_str(out, error.message());
+        out.push(b'}');
+    }
+    out.push(b']');
+}

@@ -1,0 +1,78 @@
+use super::{key, ErrorView, Format};
+use crate::json;
+
+/// RFC 9457 Problem Details, `application/problem+json`.
+///
+/// `type` is the enum's `type_base` followed by the detail code, or `about:blank` when the
+/// enum declares no base; `title` is the status's reason phrase; `status`; `detail` is the
+/// message. Extension members: `code` (the detail code), `errors` for field errors
+/// (`[{"detail":…,"pointer":"#/leads/0/phone"}]`, RFC 6901 pointers in URI fragment form),
+/// `details` for an `#[api(details)]` field, and `request_id` when the context has one.
+///
+/// ```
+/// use error_core::{ApiError, RenderContext, Timestamp};
+///
+/// #[derive(ApiError)]
+/// #[api(type_base = "https://errors.example.com/")]
+/// enum E {
+///     #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
+///     NotFound { id: u64 },
+/// }
+///
+/// let ctx = RenderContext::at(Timestamp::from_unix_millis(0));
+/// assert_eq!(
+///     String::from_utf8(E::NotFound { id: 7 }.to_json(&ctx)).unwrap(),
+///     r#"{"type":"https://errors.example.com/lead/not-found","title":"Not Found","status":404,"detail":"Lead 7 was not found.","code":"lead/not-found"}"#
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Problem;
+
+impl Format for Problem {
+    fn content_type(&self) -> &'static str {
+        "application/problem+json"
+    }
+
+    fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"type\":\"");
+        match error.type_base() {
+            Some(base) => {
+                json::write_str_contents(out, base);
+                out.extend_from_slice(error.entry().code_json().as_bytes());
+            }
+            None => out.extend_from_slice(b"about:blank"),
+        }
+        out.extend_from_slice(b"\",\"title\":");
+        json::write_str(out, error.title());
+        key(out, "status");
+        error.write_status(out);
+        key(out, "detail");
+        error.write_message_json(out);
+        key(out, "code");
+        error.write_code_json(out);
+        if let Some(fields) = error.field_errors() {
+            key(out, "errors");
+            out.push(b'[');
+            for (i, field) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"{\"detail\":");
+                json::write_str(out, field.message());
+                out.extend_from_slice(b",\"pointer\":\"");
+                field.path().write_pointer_fragment_json(out);
+                out.extend_from_slice(b"\"}");
+            }
+            out.push(b']');
+        }
+        if error.has_details() {
+            key(out, "details");
+            error.write_details_json(out);
+        }
+        if let Some(id) = error.request_id() {
+            key(out, "request_id");
+            json::write_str(out, id);
+        }
+        out.push(b'}');
+    }
+}

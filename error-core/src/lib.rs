@@ -1,0 +1,100 @@
+//! Errors for HTTP APIs that are right by construction.
+//!
+//! Annotate the variants of a service's error enum with a status, a detail code and a
+//! client-facing message; `#[derive(ApiError)]` checks that catalogue at compile time and
+//! generates the status mapping and the envelope serialization in one of five formats
+//! (or your own).
+//!
+//! ```
+//! use error_core::{ApiError, FieldErrors, FieldError, RenderContext, Timestamp};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(format = error_core::format::Nested)]
+//! enum LeadError {
+//!     #[api(status = 400, code = "validation_error", message = "Invalid request parameters.")]
+//!     Validation(#[api(fields)] FieldErrors),
+//!
+//!     #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
+//!     NotFound { id: u64 },
+//!
+//!     #[api(status = 500, code = "internal_server_error", message = "Internal server error.")]
+//!     Internal(std::io::Error),
+//! }
+//!
+//! let ctx = RenderContext::at(Timestamp::from_unix_millis(1_704_067_200_000));
+//! let err = LeadError::Validation(FieldErrors::new().with(FieldError::missing("user_id")));
+//! assert_eq!(
+//!     String::from_utf8(err.to_json(&ctx)).unwrap(),
+//!     r#"{"success":false,"error":{"code":400,"timestamp":"2024-01-01T00:00:00.000Z","message":"Invalid request parameters.","details":[{"code":"validation/missing-user_id","message":"user_id is required."}]}}"#
+//! );
+//! ```
+#![deny(missing_docs)]
+
+// Lets the derive's `::error_core::…` paths resolve inside this crate's own tests and docs.
+extern crate self as error_core;
+
+pub mod catalogue;
+mod context;
+mod error;
+mod field;
+pub mod format;
+pub mod json;
+pub mod response;
+mod time_format;
+mod unique;
+
+pub use catalogue::{ApiInfo, CatalogueEntry};
+pub use context::{Clock, FixedClock, RenderContext, SystemClock, Timestamp};
+pub use error::{ApiError, Details, JsonMessage, MessageSink, PlainMessage};
+pub use field::{
+    AsFieldErrors, FieldError, FieldErrors, FieldPath, PathSegment, DEFAULT_FIELD_ERROR_LIMIT,
+};
+pub use format::Format;
+
+/// The derive: see the crate documentation and the README's attribute table.
+#[cfg(feature = "derive")]
+pub use error_derive::ApiError;
+
+/// Support for the code the derive generates; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::unique::{
+        collect_leaves, count_leaves, find_duplicate, DuplicateMessage, Leaf, Named,
+    };
+    pub use http;
+    pub use serde;
+
+    /// `StatusCode` from a number the derive has checked to be in 400..=599.
+    pub const fn status(code: u16) -> http::StatusCode {
+        match http::StatusCode::from_u16(code) {
+            Ok(status) => status,
+            Err(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Gives `#[api(fields)]` its type error at the field: "`X: AsFieldErrors` is not
+    /// satisfied".
+    pub fn as_field_errors<T: crate::AsFieldErrors + ?Sized>(fields: &T) -> &crate::FieldErrors {
+        fields.as_field_errors()
+    }
+
+    /// Gives `#[api(details)]` its type error at the field: "`X: Serialize` is not
+    /// satisfied".
+    pub fn as_details<T: serde::Serialize>(details: &T) -> &dyn crate::Details {
+        details
+    }
+
+    /// The entry the fallback expansion (after a compile error) points at.
+    pub static FALLBACK_ENTRY: crate::CatalogueEntry = crate::CatalogueEntry::__new(
+        "Internal",
+        500,
+        "500",
+        "internal_server_error",
+        "internal_server_error",
+        "Internal Server Error",
+        "Internal Server Error",
+        false,
+        None,
+        "Internal Server Error",
+    );
+}

@@ -1,0 +1,273 @@
+//! Parsing `#[api(...)]` attributes. Every key keeps its token, so later errors point at it.
+
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Expr, Lit, LitInt, LitStr, Meta, Path, Token};
+
+use crate::errors::Errors;
+
+/// Where an attribute stands; each position accepts its own keys.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Enum,
+    Variant,
+    Field,
+    Struct,
+}
+
+const ENUM_KEYS: &[&str] = &["format", "version", "type_base", "status"];
+const VARIANT_KEYS: &[&str] = &[
+    "status",
+    "code",
+    "message",
+    "action",
+    "transparent",
+    "expose",
+];
+const FIELD_KEYS: &[&str] = &["fields", "details"];
+const STRUCT_KEYS: &[&str] = &[
+    "format",
+    "version",
+    "type_base",
+    "status",
+    "code",
+    "message",
+    "action",
+    "expose",
+];
+
+impl Position {
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Position::Enum => ENUM_KEYS,
+            Position::Variant => VARIANT_KEYS,
+            Position::Field => FIELD_KEYS,
+            Position::Struct => STRUCT_KEYS,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Position::Enum => "on an enum",
+            Position::Variant => "on a variant",
+            Position::Field => "on a field",
+            Position::Struct => "on a struct",
+        }
+    }
+}
+
+/// A key as written, with the value it was given.
+#[derive(Clone)]
+pub struct Keyed<T> {
+    pub key: Path,
+    pub value: T,
+}
+
+#[derive(Clone, Default)]
+pub struct Attrs {
+    pub format: Option<Keyed<Path>>,
+    pub version: Option<Keyed<LitStr>>,
+    pub type_base: Option<Keyed<LitStr>>,
+    pub status: Option<Keyed<LitInt>>,
+    pub code: Option<Keyed<LitStr>>,
+    pub message: Option<Keyed<LitStr>>,
+    pub action: Option<Keyed<LitStr>>,
+    pub transparent: Option<Keyed<()>>,
+    pub expose: Option<Keyed<()>>,
+    pub fields: Option<Keyed<()>>,
+    pub details: Option<Keyed<()>>,
+}
+
+impl Attrs {
+    /// The keys given, as written, for "cannot be combined" errors.
+    pub fn given_keys(&self) -> Vec<&Path> {
+        let mut keys = Vec::new();
+        macro_rules! collect {
+            ($($name:ident),*) => {$(
+                if let Some(keyed) = &self.$name {
+                    keys.push(&keyed.key);
+                }
+            )*};
+        }
+        collect!(
+            format,
+            version,
+            type_base,
+            status,
+            code,
+            message,
+            action,
+            transparent,
+            expose,
+            fields,
+            details
+        );
+        keys
+    }
+}
+
+/// Parses every `#[api(...)]` among `attrs`, collecting errors; other attributes (serde's,
+/// thiserror's `#[error]`, `#[source]`, `#[from]`) are left alone.
+pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> Attrs {
+    let mut out = Attrs::default();
+    for attr in attrs {
+        if !attr.path().is_ident("api") {
+            continue;
+        }
+        let list = match &attr.meta {
+            Meta::List(list) => list,
+            other => {
+                errors.spanned(
+                    other,
+                    format!(
+                        "expected `#[api(key = value, ...)]`; accepted {}: {}",
+                        position.describe(),
+                        position.keys().join(", ")
+                    ),
+                );
+                continue;
+            }
+        };
+        match list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated) {
+            Ok(metas) => {
+                for meta in metas {
+                    parse_key(&meta, position, &mut out, errors);
+                }
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    out
+}
+
+fn parse_key(meta: &Meta, position: Position, out: &mut Attrs, errors: &mut Errors) {
+    let path = meta.path();
+    let name = match path.get_ident() {
+        Some(ident) => ident.to_string(),
+        None => String::new(),
+    };
+    let accepted = position.keys();
+    if !accepted.contains(&name.as_str()) {
+        let hint = match where_it_belongs(&name) {
+            Some(place) if !name.is_empty() => format!(" (`{name}` belongs {place})"),
+            _ => String::new(),
+        };
+        errors.spanned(
+            path,
+            format!(
+                "unknown key `{}` {}{hint}; accepted here: {}",
+                if name.is_empty() {
+                    quote::quote!(#path).to_string()
+                } else {
+                    name.clone()
+                },
+                position.describe(),
+                accepted.join(", ")
+            ),
+        );
+        return;
+    }
+
+    macro_rules! set {
+        ($slot:ident, $value:expr) => {{
+            if out.$slot.is_some() {
+                errors.spanned(path, format!("duplicate key `{name}`: give it once"));
+            } else if let Some(value) = $value {
+                out.$slot = Some(Keyed {
+                    key: path.clone(),
+                    value,
+                });
+            }
+        }};
+    }
+
+    match name.as_str() {
+        "transparent" => set!(transparent, flag(meta, &name, errors)),
+        "expose" => set!(expose, flag(meta, &name, errors)),
+        "fields" => set!(fields, flag(meta, &name, errors)),
+        "details" => set!(details, flag(meta, &name, errors)),
+        "status" => set!(status, int(meta, &name, errors)),
+        "code" => set!(code, string(meta, &name, errors)),
+        "message" => set!(message, string(meta, &name, errors)),
+        "action" => set!(action, string(meta, &name, errors)),
+        "version" => set!(version, string(meta, &name, errors)),
+        "type_base" => set!(type_base, string(meta, &name, errors)),
+        "format" => set!(format, type_path(meta, errors)),
+        _ => {}
+    }
+}
+
+fn where_it_belongs(name: &str) -> Option<&'static str> {
+    [Position::Enum, Position::Variant, Position::Field]
+        .into_iter()
+        .find(|p| p.keys().contains(&name))
+        .map(Position::describe)
+}
+
+fn flag(meta: &Meta, name: &str, errors: &mut Errors) -> Option<()> {
+    match meta {
+        Meta::Path(_) => Some(()),
+        _ => {
+            errors.spanned(
+                meta,
+                format!("`{name}` takes no value: write `#[api({name})]`"),
+            );
+            None
+        }
+    }
+}
+
+fn value<'a>(meta: &'a Meta, name: &str, example: &str, errors: &mut Errors) -> Option<&'a Expr> {
+    match meta {
+        Meta::NameValue(nv) => Some(&nv.value),
+        _ => {
+            errors.spanned(
+                meta,
+                format!("`{name}` needs a value: `{name} = {example}`"),
+            );
+            None
+        }
+    }
+}
+
+fn int(meta: &Meta, name: &str, errors: &mut Errors) -> Option<LitInt> {
+    match value(meta, name, "404", errors)? {
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Int(lit), ..
+        }) => Some(lit.clone()),
+        other => {
+            errors.spanned(
+                other,
+                format!("`{name}` must be an integer literal, such as `{name} = 404`"),
+            );
+            None
+        }
+    }
+}
+
+fn string(meta: &Meta, name: &str, errors: &mut Errors) -> Option<LitStr> {
+    match value(meta, name, "\"...\"", errors)? {
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => Some(lit.clone()),
+        other => {
+            errors.spanned(
+                other,
+                format!("`{name}` must be a string literal, such as `{name} = \"...\"`"),
+            );
+            None
+        }
+    }
+}
+
+fn type_path(meta: &Meta, errors: &mut Errors) -> Option<Path> {
+    match value(meta, "format", "error_core::format::Flat", errors)? {
+        Expr::Path(expr) if expr.qself.is_none() => Some(expr.path.clone()),
+        other => {
+            errors.spanned(
+                other,
+                "`format` must name a type implementing `error_core::Format`, such as `format = error_core::format::Flat`",
+            );
+            None
+        }
+    }
+}

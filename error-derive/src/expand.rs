@@ -1,0 +1,270 @@
+//! Code generation from a checked model. Everything static about a variant is escaped here,
+//! at compile time, and emitted as string literals.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Ident};
+
+use crate::ast::{unraw, Field, Input, Variant};
+use crate::errors::Errors;
+use crate::valid::{self, ErrorPlan, Kind, Resolved, VariantPlan};
+use crate::{fallback, generics, status};
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    let Some(model) = Input::from_syn(input, &mut errors) else {
+        return match errors.into_result() {
+            Err(error) => fallback::expand(input, error),
+            Ok(()) => TokenStream::new(),
+        };
+    };
+    let plans = valid::check(&model, &mut errors);
+    match errors.into_result() {
+        Ok(()) => expand(&model, &plans),
+        Err(error) => fallback::expand(input, error),
+    }
+}
+
+fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
+    let ident = input.ident;
+    let generics = generics::with_bounds(input, plans);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    let format = match &input.attrs.format {
+        Some(keyed) => {
+            let path = &keyed.value;
+            quote_spanned!(path.span()=> #path)
+        }
+        None => quote!(::error_core::format::Problem),
+    };
+    let mut info = quote!(::error_core::ApiInfo::DEFAULT);
+    if let Some(keyed) = &input.attrs.version {
+        let version = &keyed.value;
+        info = quote!(#info.with_version(#version));
+    }
+    if let Some(keyed) = &input.attrs.type_base {
+        let base = &keyed.value;
+        info = quote!(#info.with_type_base(#base));
+    }
+
+    let entries = plans.iter().map(catalogue_entry);
+    let mut entry_arms = Vec::new();
+    let mut status_arms = Vec::new();
+    let mut code_arms = Vec::new();
+    let mut message_arms = Vec::new();
+    let mut fields_arms = Vec::new();
+    let mut details_arms = Vec::new();
+    for (index, plan) in plans.iter().enumerate() {
+        let any = pattern(input, plan.variant, &[]);
+        match &plan.kind {
+            Kind::Transparent(field) => {
+                let pat = pattern(input, plan.variant, &[field]);
+                let inner = binding(field);
+                let call = |method: TokenStream| quote_spanned!(field.ty.span()=> ::error_core::ApiError::#method(#inner));
+                let entry = call(quote!(entry));
+                let status = call(quote!(status));
+                let code = call(quote!(code));
+                let fields = call(quote!(field_errors));
+                let details = call(quote!(details));
+                entry_arms.push(quote!(#pat => #entry,));
+                status_arms.push(quote!(#pat => #status,));
+                code_arms.push(quote!(#pat => #code,));
+                message_arms.push(quote_spanned!(field.ty.span()=>
+                    #pat => ::error_core::ApiError::write_message(#inner, __api_sink),
+                ));
+                fields_arms.push(quote!(#pat => #fields,));
+                details_arms.push(quote!(#pat => #details,));
+            }
+            Kind::Error(error) => {
+                entry_arms
+                    .push(quote!(#any => &<Self as ::error_core::ApiError>::CATALOGUE[#index],));
+                let status = status_const(error.status);
+                status_arms.push(quote!(#any => #status,));
+                let code = &error.code;
+                code_arms.push(quote!(#any => #code,));
+                message_arms.push(message_arm(input, plan.variant, error));
+                fields_arms.push(match error.fields {
+                    Some(field) => {
+                        let pat = pattern(input, plan.variant, &[field]);
+                        let bound = binding(field);
+                        let value = quote_spanned!(field.ty.span()=>
+                            ::error_core::__private::as_field_errors(#bound)
+                        );
+                        quote!(#pat => ::core::option::Option::Some(#value),)
+                    }
+                    None => quote!(#any => ::core::option::Option::None,),
+                });
+                details_arms.push(match error.details {
+                    Some(field) => {
+                        let pat = pattern(input, plan.variant, &[field]);
+                        let bound = binding(field);
+                        let value = quote_spanned!(field.ty.span()=>
+                            ::error_core::__private::as_details(#bound)
+                        );
+                        quote!(#pat => ::core::option::Option::Some(#value),)
+                    }
+                    None => quote!(#any => ::core::option::Option::None,),
+                });
+            }
+        }
+    }
+
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::error_core::ApiError for #ident #ty_generics #where_clause {
+            type Format = #format;
+
+            const CATALOGUE: &'static [::error_core::CatalogueEntry] = &[#(#entries),*];
+
+            const INFO: ::error_core::ApiInfo = #info;
+
+            #[inline]
+            fn entry(&self) -> &'static ::error_core::CatalogueEntry {
+                match self { #(#entry_arms)* }
+            }
+
+            #[inline]
+            fn status(&self) -> ::error_core::__private::http::StatusCode {
+                match self { #(#status_arms)* }
+            }
+
+            #[inline]
+            fn code(&self) -> &'static str {
+                match self { #(#code_arms)* }
+            }
+
+            fn write_message(&self, __api_sink: &mut dyn ::error_core::MessageSink) {
+                match self { #(#message_arms)* }
+            }
+
+            fn field_errors(&self) -> ::core::option::Option<&::error_core::FieldErrors> {
+                match self { #(#fields_arms)* }
+            }
+
+            fn details(&self) -> ::core::option::Option<&dyn ::error_core::Details> {
+                match self { #(#details_arms)* }
+            }
+        }
+    }
+}
+
+/// `Self::Variant { member: __api_member, .. }` binding the given fields (`Self { .. }` for
+/// a struct).
+fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
+    let mut seen: Vec<String> = Vec::new();
+    let mut bindings = Vec::new();
+    for field in fields {
+        let name = field.placeholder_name();
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        let member = &field.member;
+        let bound = binding(field);
+        bindings.push(quote!(#member: #bound,));
+    }
+    if input.is_struct() {
+        quote!(Self { #(#bindings)* .. })
+    } else {
+        let ident = variant.ident;
+        quote!(Self::#ident { #(#bindings)* .. })
+    }
+}
+
+fn binding(field: &Field) -> Ident {
+    format_ident!("__api_{}", field.placeholder_name())
+}
+
+fn message_arm(input: &Input, variant: &Variant, error: &ErrorPlan) -> TokenStream {
+    if !error.templated {
+        let any = pattern(input, variant, &[]);
+        let text = &error.message;
+        let escaped = escape(text);
+        return quote!(#any => __api_sink.literal(#text, #escaped),);
+    }
+    let used: Vec<&Field> = error
+        .pieces
+        .iter()
+        .filter_map(|piece| match piece {
+            Resolved::Arg { field, .. } => Some(*field),
+            Resolved::Text(_) => None,
+        })
+        .collect();
+    let pat = pattern(input, variant, &used);
+    let span = error
+        .message_lit
+        .map_or_else(Span::call_site, |lit| lit.span());
+    let calls = error.pieces.iter().map(|piece| match piece {
+        Resolved::Text(text) => {
+            let escaped = escape(text);
+            quote!(__api_sink.literal(#text, #escaped);)
+        }
+        Resolved::Arg { field, spec } => {
+            let bound = binding(field);
+            if spec.is_empty() {
+                quote_spanned!(span=> __api_sink.display(&#bound);)
+            } else {
+                let format = format!("{{:{spec}}}");
+                quote_spanned!(span=> __api_sink.display(&::core::format_args!(#format, #bound));)
+            }
+        }
+    });
+    quote!(#pat => { #(#calls)* })
+}
+
+fn catalogue_entry(plan: &VariantPlan) -> TokenStream {
+    let variant = unraw(plan.variant.ident);
+    match &plan.kind {
+        Kind::Transparent(field) => {
+            let ty = field.ty;
+            let inner = quote_spanned!(ty.span()=> <#ty as ::error_core::ApiError>::CATALOGUE);
+            quote!(::error_core::CatalogueEntry::__transparent(#variant, #inner))
+        }
+        Kind::Error(error) => {
+            let status = error.status;
+            let digits = status.to_string();
+            let code = &error.code;
+            let code_json = escape(code);
+            let message = &error.message;
+            let message_json = escape(message);
+            let templated = error.templated;
+            let action = match &error.action {
+                Some(action) => quote!(::core::option::Option::Some(#action)),
+                None => quote!(::core::option::Option::None),
+            };
+            let title = error.title;
+            quote! {
+                ::error_core::CatalogueEntry::__new(
+                    #variant, #status, #digits, #code, #code_json, #message, #message_json,
+                    #templated, #action, #title,
+                )
+            }
+        }
+    }
+}
+
+fn status_const(code: u16) -> TokenStream {
+    match status::known(code) {
+        Some(known) => {
+            let constant = Ident::new(known.constant, Span::call_site());
+            quote!(::error_core::__private::http::StatusCode::#constant)
+        }
+        None => quote!({
+            const STATUS: ::error_core::__private::http::StatusCode =
+                ::error_core::__private::status(#code);
+            STATUS
+        }),
+    }
+}
+
+/// JSON string contents exactly as serde_json writes them (it does the escaping).
+fn escape(text: &str) -> String {
+    match serde_json::to_string(text) {
+        Ok(quoted) => quoted
+            .get(1..quoted.len().saturating_sub(1))
+            .unwrap_or_default()
+            .to_owned(),
+        Err(_) => String::new(),
+    }
+}

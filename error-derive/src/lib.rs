@@ -1,0 +1,26 @@
+//! `#[derive(ApiError)]`: use it through `error-core`, which re-exports it and documents it.
+//!
+//! The derive works in stages, one file each: [`attr`] parses `#[api(...)]`, [`ast`] models
+//! the input, [`valid`] checks the catalogue, [`expand`] generates code from a checked model,
+//! and [`fallback`] stands in when there were errors.
+
+mod ast;
+mod attr;
+mod case;
+mod errors;
+mod expand;
+mod fallback;
+mod generics;
+mod status;
+mod template;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `error_core::ApiError`; see the `error-core` documentation for the attributes.
+#[proc_macro_derive(ApiError, attributes(api))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}

@@ -1,0 +1,451 @@
+//! The semantic checks of a catalogue. Parsing has already happened; this turns the model
+//! into a plan for expansion, or into errors that point at the offending token.
+
+use std::collections::HashMap;
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::LitStr;
+
+use crate::ast::{Field, Input, Variant};
+use crate::case::snake_case;
+use crate::errors::Errors;
+use crate::status;
+use crate::template::{self, Piece};
+
+pub struct VariantPlan<'a> {
+    pub variant: &'a Variant<'a>,
+    pub kind: Kind<'a>,
+}
+
+pub enum Kind<'a> {
+    /// Everything forwarded to the one field.
+    Transparent(&'a Field<'a>),
+    Error(ErrorPlan<'a>),
+}
+
+pub struct ErrorPlan<'a> {
+    pub status: u16,
+    pub title: &'static str,
+    pub code: String,
+    /// The template as written when it has placeholders, else the plain text.
+    pub message: String,
+    pub pieces: Vec<Resolved<'a>>,
+    pub templated: bool,
+    pub message_lit: Option<&'a LitStr>,
+    pub action: Option<String>,
+    pub fields: Option<&'a Field<'a>>,
+    pub details: Option<&'a Field<'a>>,
+}
+
+pub enum Resolved<'a> {
+    Text(String),
+    Arg { field: &'a Field<'a>, spec: String },
+}
+
+const CODE_GRAMMAR: &str = "lowercase segments of [a-z0-9] joined by `_` or `-`, separated by `/`, \
+                            as in `not_found`, `validation/missing-user_id`, `auth/invalid-api-key`";
+
+pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<VariantPlan<'a>> {
+    let default_status = input.attrs.status.as_ref().and_then(|keyed| {
+        if input.is_struct() {
+            None
+        } else {
+            check_status(&keyed.value, errors)
+        }
+    });
+    let mut seen: HashMap<String, (TokenStream, String)> = HashMap::new();
+    let mut plans = Vec::new();
+    for variant in input.variants() {
+        let kind = if variant.attrs.transparent.is_some() {
+            check_transparent(variant, errors).map(Kind::Transparent)
+        } else {
+            check_error(variant, default_status, errors).map(Kind::Error)
+        };
+        let Some(kind) = kind else { continue };
+        if let Kind::Error(plan) = &kind {
+            let token = match &variant.attrs.code {
+                Some(keyed) => keyed.value.to_token_stream(),
+                None => variant.ident.to_token_stream(),
+            };
+            match seen.get(&plan.code) {
+                Some((first_token, first_variant)) => {
+                    errors.spanned(
+                        &token,
+                        format!(
+                            "duplicate code `{}`: variant `{first_variant}` already uses it; \
+                             every variant needs its own code",
+                            plan.code
+                        ),
+                    );
+                    errors.spanned(
+                        first_token,
+                        format!(
+                            "note: `{}` is first used here, by `{first_variant}`",
+                            plan.code
+                        ),
+                    );
+                }
+                None => {
+                    seen.insert(plan.code.clone(), (token, variant.ident.to_string()));
+                }
+            }
+        }
+        plans.push(VariantPlan { variant, kind });
+    }
+    plans
+}
+
+fn check_status(lit: &syn::LitInt, errors: &mut Errors) -> Option<u16> {
+    match lit.base10_parse::<u16>() {
+        Ok(status) if (400..=599).contains(&status) => Some(status),
+        Ok(status) => {
+            errors.spanned(
+                lit,
+                format!("an error variant needs a 4xx or 5xx status, found {status}"),
+            );
+            None
+        }
+        Err(_) => {
+            errors.spanned(
+                lit,
+                format!("an error variant needs a 4xx or 5xx status, found {lit}"),
+            );
+            None
+        }
+    }
+}
+
+fn check_transparent<'a>(variant: &'a Variant<'a>, errors: &mut Errors) -> Option<&'a Field<'a>> {
+    let attrs = &variant.attrs;
+    let mut ok = true;
+    for key in attrs.given_keys() {
+        if !key.is_ident("transparent") {
+            ok = false;
+            errors.spanned(
+                key,
+                format!(
+                    "`transparent` forwards status, code and message to the inner error; \
+                     remove `{}`",
+                    key.to_token_stream()
+                ),
+            );
+        }
+    }
+    for field in &variant.fields {
+        for key in field.attrs.given_keys() {
+            ok = false;
+            errors.spanned(
+                key,
+                "a `transparent` variant forwards its field errors and details from the inner \
+                 error; remove this attribute",
+            );
+        }
+    }
+    if variant.fields.len() != 1 {
+        if let Some(keyed) = &attrs.transparent {
+            errors.spanned(
+                &keyed.key,
+                format!(
+                    "a `transparent` variant needs exactly one field, the inner error; `{}` has {}",
+                    variant.ident,
+                    variant.fields.len()
+                ),
+            );
+        }
+        return None;
+    }
+    if ok {
+        variant.fields.first()
+    } else {
+        None
+    }
+}
+
+fn check_error<'a>(
+    variant: &'a Variant<'a>,
+    default_status: Option<u16>,
+    errors: &mut Errors,
+) -> Option<ErrorPlan<'a>> {
+    let attrs = &variant.attrs;
+    let status = match &attrs.status {
+        Some(keyed) => check_status(&keyed.value, errors),
+        None => {
+            if default_status.is_none() {
+                errors.spanned(
+                    variant.ident,
+                    format!(
+                        "variant `{}` has no status; add `#[api(status = 404)]` to it, or a \
+                         default for the whole enum: `#[api(status = 500)]` on the enum",
+                        variant.ident
+                    ),
+                );
+            }
+            default_status
+        }
+    };
+
+    let code = match &attrs.code {
+        Some(keyed) => {
+            let code = keyed.value.value();
+            if !valid_code(&code) {
+                errors.spanned(
+                    &keyed.value,
+                    format!("invalid code `{code}`: a code is {CODE_GRAMMAR}"),
+                );
+            }
+            code
+        }
+        None => {
+            let code = snake_case(&variant.ident.to_string());
+            if !valid_code(&code) {
+                errors.spanned(
+                    variant.ident,
+                    format!(
+                        "the default code of `{}` would be `{code}`, which is not a valid code; \
+                         give one with `code = \"...\"`: a code is {CODE_GRAMMAR}",
+                        variant.ident
+                    ),
+                );
+            }
+            code
+        }
+    };
+
+    let (fields, details) = check_field_attrs(variant, errors);
+
+    let known = status.and_then(status::known);
+    let title = match (&known, status) {
+        (Some(known), _) => known.reason,
+        (None, Some(status)) => status::class_title(status),
+        (None, None) => "",
+    };
+
+    let message_lit = attrs.message.as_ref().map(|keyed| &keyed.value);
+    let (message, pieces) = match message_lit {
+        Some(lit) => {
+            let written = lit.value();
+            match template::parse(&written) {
+                Ok(pieces) => (written, resolve(variant, lit, pieces, errors)),
+                Err(problem) => {
+                    errors.spanned(lit, problem);
+                    (written, Vec::new())
+                }
+            }
+        }
+        None => match (&known, status) {
+            (Some(known), _) => (
+                known.reason.to_owned(),
+                vec![Resolved::Text(known.reason.to_owned())],
+            ),
+            (None, Some(status)) => {
+                errors.spanned(
+                    variant.ident,
+                    format!(
+                        "status {status} has no standard reason phrase to use as the message; \
+                         add `message = \"...\"`"
+                    ),
+                );
+                (String::new(), Vec::new())
+            }
+            (None, None) => (String::new(), Vec::new()),
+        },
+    };
+    let templated = pieces.iter().any(|p| matches!(p, Resolved::Arg { .. }));
+    let message = if templated {
+        message
+    } else {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Resolved::Text(text) => text.as_str(),
+                Resolved::Arg { .. } => "",
+            })
+            .collect()
+    };
+
+    match (&attrs.expose, status) {
+        (None, Some(status)) if status >= 500 && templated => {
+            if let Some(lit) = message_lit {
+                errors.spanned(
+                    lit,
+                    "a 5xx message must not interpolate fields: internal details would reach the \
+                     client; write a static message, or add `expose` to the variant if these \
+                     values are safe to show",
+                );
+            }
+        }
+        (Some(keyed), Some(status)) if status < 500 || !templated => {
+            errors.spanned(
+                &keyed.key,
+                "`expose` only allows a 5xx message to interpolate fields; this variant has no \
+                 such message, so remove it",
+            );
+        }
+        _ => {}
+    }
+
+    let status = status?;
+    Some(ErrorPlan {
+        status,
+        title,
+        code,
+        message,
+        pieces,
+        templated,
+        message_lit,
+        action: attrs.action.as_ref().map(|keyed| keyed.value.value()),
+        fields,
+        details,
+    })
+}
+
+fn check_field_attrs<'a>(
+    variant: &'a Variant<'a>,
+    errors: &mut Errors,
+) -> (Option<&'a Field<'a>>, Option<&'a Field<'a>>) {
+    let mut fields: Option<&Field> = None;
+    let mut details: Option<&Field> = None;
+    for field in &variant.fields {
+        match (&field.attrs.fields, &field.attrs.details) {
+            (Some(_), Some(keyed)) => errors.spanned(
+                &keyed.key,
+                "a field is either `fields` (field errors) or `details`, not both",
+            ),
+            (Some(keyed), None) => match fields {
+                Some(_) => errors.spanned(
+                    &keyed.key,
+                    "only one field of a variant can hold its field errors; `#[api(fields)]` is \
+                     already on another field",
+                ),
+                None => fields = Some(field),
+            },
+            (None, Some(keyed)) => match details {
+                Some(_) => errors.spanned(
+                    &keyed.key,
+                    "only one field of a variant can be its details; `#[api(details)]` is \
+                     already on another field",
+                ),
+                None => details = Some(field),
+            },
+            (None, None) => {}
+        }
+    }
+    (fields, details)
+}
+
+fn resolve<'a>(
+    variant: &'a Variant<'a>,
+    lit: &LitStr,
+    pieces: Vec<Piece>,
+    errors: &mut Errors,
+) -> Vec<Resolved<'a>> {
+    let mut resolved = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => resolved.push(Resolved::Text(text)),
+            Piece::Arg { name, spec } => {
+                match variant.fields.iter().find(|f| f.placeholder_name() == name) {
+                    Some(field) => resolved.push(Resolved::Arg { field, spec }),
+                    None => errors.spanned(lit, unknown_placeholder(variant, &name)),
+                }
+            }
+        }
+    }
+    resolved
+}
+
+fn unknown_placeholder(variant: &Variant, name: &str) -> String {
+    let names: Vec<String> = variant.fields.iter().map(Field::placeholder_name).collect();
+    let mut message = format!(
+        "the message names `{{{name}}}`, but variant `{}` has no field `{name}`",
+        variant.ident
+    );
+    let closest = names
+        .iter()
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
+        .min();
+    match (closest, names.is_empty()) {
+        (Some((_, candidate)), _) => {
+            message.push_str(&format!("; did you mean `{{{candidate}}}`?"))
+        }
+        (None, true) => {
+            message.push_str("; it has no fields, so the message cannot have placeholders")
+        }
+        (None, false) => message.push_str(&format!(
+            "; its fields are: {}",
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+    message
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+pub fn valid_code(code: &str) -> bool {
+    !code.is_empty()
+        && code.split('/').all(|segment| {
+            segment.split(['_', '-']).all(|word| {
+                !word.is_empty()
+                    && word
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{edit_distance, valid_code};
+
+    #[test]
+    fn code_grammar() {
+        for good in [
+            "not_found",
+            "validation/missing-user_id",
+            "auth/invalid-api-key",
+            "e404",
+        ] {
+            assert!(valid_code(good), "{good}");
+        }
+        for bad in [
+            "",
+            "Not_found",
+            "a//b",
+            "a_",
+            "-a",
+            "a b",
+            "a.b",
+            "/a",
+            "a/",
+        ] {
+            assert!(!valid_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("idd", "id"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}
