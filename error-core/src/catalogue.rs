@@ -37,6 +37,7 @@ pub struct CatalogueEntry {
     status_digits: &'static str,
     code_json: &'static str,
     message_json: &'static str,
+    www_authenticate: Option<&'static str>,
     inner: Option<&'static [CatalogueEntry]>,
 }
 
@@ -67,8 +68,16 @@ impl CatalogueEntry {
             status_digits,
             code_json,
             message_json,
+            www_authenticate: None,
             inner: None,
         }
+    }
+
+    /// Used by the derive for a 401 variant with a `www_authenticate` challenge.
+    #[doc(hidden)]
+    pub const fn __with_www_authenticate(mut self, challenge: &'static str) -> Self {
+        self.www_authenticate = Some(challenge);
+        self
     }
 
     /// Used by the derive for a `transparent` variant.
@@ -85,6 +94,7 @@ impl CatalogueEntry {
             status_digits: "",
             code_json: "",
             message_json: "",
+            www_authenticate: None,
             inner: Some(inner),
         }
     }
@@ -122,6 +132,12 @@ impl CatalogueEntry {
     /// Whether the message has placeholders filled from the variant's fields.
     pub const fn is_templated(&self) -> bool {
         self.templated
+    }
+
+    /// The `WWW-Authenticate` challenge of a 401 variant (`Bearer`, `ApiKey`), from its
+    /// `www_authenticate` key or the enum's.
+    pub const fn www_authenticate(&self) -> Option<&'static str> {
+        self.www_authenticate
     }
 
     /// For a `transparent` variant, the inner enum's catalogue.

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::time::Duration;
 
 use crate::format::{ErrorView, Format};
 use crate::{ApiInfo, CatalogueEntry, FieldErrors, RenderContext};
@@ -89,6 +90,12 @@ pub trait ApiError {
         None
     }
 
+    /// How long the client should wait before retrying, from an `#[api(retry_after)]` field
+    /// (sent as `Retry-After` on 429 and 503 responses).
+    fn retry_after(&self) -> Option<Duration> {
+        None
+    }
+
     /// Renders the envelope in the enum's own format.
     fn to_json(&self, ctx: &RenderContext<'_>) -> Vec<u8>
     where
@@ -159,5 +166,71 @@ pub trait Details {
 impl<T: serde::Serialize + ?Sized> Details for T {
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         serde_json::to_writer(out, self)
+    }
+}
+
+/// What `#[api(retry_after)]` accepts: a `Duration`, or whole seconds as an integer
+/// (optionally in an `Option`).
+pub trait AsRetryAfter {
+    /// The delay, if any.
+    fn as_retry_after(&self) -> Option<Duration>;
+}
+
+impl AsRetryAfter for Duration {
+    fn as_retry_after(&self) -> Option<Duration> {
+        Some(*self)
+    }
+}
+
+macro_rules! seconds {
+    ($($ty:ty),*) => {$(
+        impl AsRetryAfter for $ty {
+            fn as_retry_after(&self) -> Option<Duration> {
+                Some(Duration::from_secs(u64::from(*self)))
+            }
+        }
+    )*};
+}
+seconds!(u8, u16, u32, u64);
+
+impl<T: AsRetryAfter> AsRetryAfter for Option<T> {
+    fn as_retry_after(&self) -> Option<Duration> {
+        self.as_ref().and_then(AsRetryAfter::as_retry_after)
+    }
+}
+
+/// A boxed error is the error it holds (handy for `transparent` variants that box a large
+/// inner enum).
+impl<E: ApiError> ApiError for Box<E> {
+    type Format = E::Format;
+    const CATALOGUE: &'static [CatalogueEntry] = E::CATALOGUE;
+    const INFO: ApiInfo = E::INFO;
+
+    fn entry(&self) -> &'static CatalogueEntry {
+        (**self).entry()
+    }
+
+    fn status(&self) -> http::StatusCode {
+        (**self).status()
+    }
+
+    fn code(&self) -> &'static str {
+        (**self).code()
+    }
+
+    fn write_message(&self, sink: &mut dyn MessageSink) {
+        (**self).write_message(sink)
+    }
+
+    fn field_errors(&self) -> Option<&FieldErrors> {
+        (**self).field_errors()
+    }
+
+    fn details(&self) -> Option<&dyn Details> {
+        (**self).details()
+    }
+
+    fn retry_after(&self) -> Option<Duration> {
+        (**self).retry_after()
     }
 }

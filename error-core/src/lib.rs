@@ -45,7 +45,7 @@ mod unique;
 
 pub use catalogue::{ApiInfo, CatalogueEntry};
 pub use context::{Clock, FixedClock, RenderContext, SystemClock, Timestamp};
-pub use error::{ApiError, Details, JsonMessage, MessageSink, PlainMessage};
+pub use error::{ApiError, AsRetryAfter, Details, JsonMessage, MessageSink, PlainMessage};
 pub use field::{
     AsFieldErrors, FieldError, FieldErrors, FieldPath, PathSegment, DEFAULT_FIELD_ERROR_LIMIT,
 };
@@ -82,6 +82,13 @@ pub mod __private {
     /// satisfied".
     pub fn as_details<T: serde::Serialize>(details: &T) -> &dyn crate::Details {
         details
+    }
+
+    /// Gives `#[api(retry_after)]` its type error at the field.
+    pub fn as_retry_after<T: crate::AsRetryAfter + ?Sized>(
+        value: &T,
+    ) -> Option<core::time::Duration> {
+        value.as_retry_after()
     }
 
     /// The entry the fallback expansion (after a compile error) points at.

@@ -14,7 +14,13 @@ pub enum Position {
     Struct,
 }
 
-const ENUM_KEYS: &[&str] = &["format", "version", "type_base", "status"];
+const ENUM_KEYS: &[&str] = &[
+    "format",
+    "version",
+    "type_base",
+    "status",
+    "www_authenticate",
+];
 const VARIANT_KEYS: &[&str] = &[
     "status",
     "code",
@@ -22,8 +28,9 @@ const VARIANT_KEYS: &[&str] = &[
     "action",
     "transparent",
     "expose",
+    "www_authenticate",
 ];
-const FIELD_KEYS: &[&str] = &["fields", "details"];
+const FIELD_KEYS: &[&str] = &["fields", "details", "retry_after"];
 const STRUCT_KEYS: &[&str] = &[
     "format",
     "version",
@@ -33,6 +40,7 @@ const STRUCT_KEYS: &[&str] = &[
     "message",
     "action",
     "expose",
+    "www_authenticate",
 ];
 
 impl Position {
@@ -75,6 +83,8 @@ pub struct Attrs {
     pub expose: Option<Keyed<()>>,
     pub fields: Option<Keyed<()>>,
     pub details: Option<Keyed<()>>,
+    pub retry_after: Option<Keyed<()>>,
+    pub www_authenticate: Option<Keyed<LitStr>>,
 }
 
 impl Attrs {
@@ -185,6 +195,8 @@ fn parse_key(meta: &Meta, position: Position, out: &mut Attrs, errors: &mut Erro
         "expose" => set!(expose, flag(meta, &name, errors)),
         "fields" => set!(fields, flag(meta, &name, errors)),
         "details" => set!(details, flag(meta, &name, errors)),
+        "retry_after" => set!(retry_after, flag(meta, &name, errors)),
+        "www_authenticate" => set!(www_authenticate, string(meta, &name, errors)),
         "status" => set!(status, int(meta, &name, errors)),
         "code" => set!(code, string(meta, &name, errors)),
         "message" => set!(message, string(meta, &name, errors)),

@@ -55,6 +55,7 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
     let mut message_arms = Vec::new();
     let mut fields_arms = Vec::new();
     let mut details_arms = Vec::new();
+    let mut retry_arms = Vec::new();
     for (index, plan) in plans.iter().enumerate() {
         let any = pattern(input, plan.variant, &[]);
         match &plan.kind {
@@ -67,6 +68,7 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 let code = call(quote!(code));
                 let fields = call(quote!(field_errors));
                 let details = call(quote!(details));
+                let retry = call(quote!(retry_after));
                 entry_arms.push(quote!(#pat => #entry,));
                 status_arms.push(quote!(#pat => #status,));
                 code_arms.push(quote!(#pat => #code,));
@@ -75,6 +77,7 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 ));
                 fields_arms.push(quote!(#pat => #fields,));
                 details_arms.push(quote!(#pat => #details,));
+                retry_arms.push(quote!(#pat => #retry,));
             }
             Kind::Error(error) => {
                 entry_arms
@@ -103,6 +106,17 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                             ::error_core::__private::as_details(#bound)
                         );
                         quote!(#pat => ::core::option::Option::Some(#value),)
+                    }
+                    None => quote!(#any => ::core::option::Option::None,),
+                });
+                retry_arms.push(match error.retry_after {
+                    Some(field) => {
+                        let pat = pattern(input, plan.variant, &[field]);
+                        let bound = binding(field);
+                        let value = quote_spanned!(field.ty.span()=>
+                            ::error_core::__private::as_retry_after(#bound)
+                        );
+                        quote!(#pat => #value,)
                     }
                     None => quote!(#any => ::core::option::Option::None,),
                 });
@@ -144,6 +158,10 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
 
             fn details(&self) -> ::core::option::Option<&dyn ::error_core::Details> {
                 match self { #(#details_arms)* }
+            }
+
+            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                match self { #(#retry_arms)* }
             }
         }
     }
@@ -234,12 +252,16 @@ fn catalogue_entry(plan: &VariantPlan) -> TokenStream {
                 None => quote!(::core::option::Option::None),
             };
             let title = error.title;
-            quote! {
+            let mut entry = quote! {
                 ::error_core::CatalogueEntry::__new(
                     #variant, #status, #digits, #code, #code_json, #message, #message_json,
                     #templated, #action, #title,
                 )
+            };
+            if let Some(challenge) = &error.www_authenticate {
+                entry = quote!(#entry.__with_www_authenticate(#challenge));
             }
+            entry
         }
     }
 }

@@ -36,6 +36,9 @@ pub struct ErrorPlan<'a> {
     pub action: Option<String>,
     pub fields: Option<&'a Field<'a>>,
     pub details: Option<&'a Field<'a>>,
+    pub retry_after: Option<&'a Field<'a>>,
+    /// The `WWW-Authenticate` challenge of a 401 variant (the variant's, else the enum's).
+    pub www_authenticate: Option<String>,
 }
 
 pub enum Resolved<'a> {
@@ -47,6 +50,15 @@ const CODE_GRAMMAR: &str = "lowercase segments of [a-z0-9] joined by `_` or `-`,
                             as in `not_found`, `validation/missing-user_id`, `auth/invalid-api-key`";
 
 pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<VariantPlan<'a>> {
+    let enum_challenge = if input.is_struct() {
+        None
+    } else {
+        input
+            .attrs
+            .www_authenticate
+            .as_ref()
+            .map(|keyed| keyed.value.value())
+    };
     let default_status = input.attrs.status.as_ref().and_then(|keyed| {
         if input.is_struct() {
             None
@@ -60,7 +72,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<VariantPlan<'
         let kind = if variant.attrs.transparent.is_some() {
             check_transparent(variant, errors).map(Kind::Transparent)
         } else {
-            check_error(variant, default_status, errors).map(Kind::Error)
+            check_error(variant, default_status, enum_challenge.as_deref(), errors).map(Kind::Error)
         };
         let Some(kind) = kind else { continue };
         if let Kind::Error(plan) = &kind {
@@ -165,6 +177,7 @@ fn check_transparent<'a>(variant: &'a Variant<'a>, errors: &mut Errors) -> Optio
 fn check_error<'a>(
     variant: &'a Variant<'a>,
     default_status: Option<u16>,
+    enum_challenge: Option<&str>,
     errors: &mut Errors,
 ) -> Option<ErrorPlan<'a>> {
     let attrs = &variant.attrs;
@@ -212,7 +225,7 @@ fn check_error<'a>(
         }
     };
 
-    let (fields, details) = check_field_attrs(variant, errors);
+    let (fields, details, retry_after) = check_field_attrs(variant, errors);
 
     let known = status.and_then(status::known);
     let title = match (&known, status) {
@@ -285,6 +298,22 @@ fn check_error<'a>(
         _ => {}
     }
 
+    let www_authenticate = match (&attrs.www_authenticate, status) {
+        (Some(keyed), Some(status)) if status != 401 => {
+            errors.spanned(
+                &keyed.key,
+                format!(
+                    "`www_authenticate` names the challenge of a 401 response; this variant's \
+                     status is {status}, so remove it"
+                ),
+            );
+            None
+        }
+        (Some(keyed), _) => Some(keyed.value.value()),
+        (None, Some(401)) => enum_challenge.map(str::to_owned),
+        (None, _) => None,
+    };
+
     let status = status?;
     Some(ErrorPlan {
         status,
@@ -297,41 +326,62 @@ fn check_error<'a>(
         action: attrs.action.as_ref().map(|keyed| keyed.value.value()),
         fields,
         details,
+        retry_after,
+        www_authenticate,
     })
 }
 
+#[allow(clippy::type_complexity)]
 fn check_field_attrs<'a>(
     variant: &'a Variant<'a>,
     errors: &mut Errors,
-) -> (Option<&'a Field<'a>>, Option<&'a Field<'a>>) {
+) -> (
+    Option<&'a Field<'a>>,
+    Option<&'a Field<'a>>,
+    Option<&'a Field<'a>>,
+) {
     let mut fields: Option<&Field> = None;
     let mut details: Option<&Field> = None;
+    let mut retry_after: Option<&Field> = None;
     for field in &variant.fields {
-        match (&field.attrs.fields, &field.attrs.details) {
-            (Some(_), Some(keyed)) => errors.spanned(
-                &keyed.key,
-                "a field is either `fields` (field errors) or `details`, not both",
+        let roles = [
+            (
+                &field.attrs.fields,
+                &mut fields,
+                "fields",
+                "its field errors",
             ),
-            (Some(keyed), None) => match fields {
-                Some(_) => errors.spanned(
+            (&field.attrs.details, &mut details, "details", "its details"),
+            (
+                &field.attrs.retry_after,
+                &mut retry_after,
+                "retry_after",
+                "its Retry-After",
+            ),
+        ];
+        let mut taken: Option<&str> = None;
+        for (keyed, slot, name, role) in roles {
+            let Some(keyed) = keyed else { continue };
+            if let Some(other) = taken {
+                errors.spanned(
                     &keyed.key,
-                    "only one field of a variant can hold its field errors; `#[api(fields)]` is \
-                     already on another field",
-                ),
-                None => fields = Some(field),
-            },
-            (None, Some(keyed)) => match details {
-                Some(_) => errors.spanned(
+                    format!("a field has one role: it is already `{other}`, so it cannot also be `{name}`"),
+                );
+            } else if slot.is_some() {
+                errors.spanned(
                     &keyed.key,
-                    "only one field of a variant can be its details; `#[api(details)]` is \
-                     already on another field",
-                ),
-                None => details = Some(field),
-            },
-            (None, None) => {}
+                    format!(
+                        "only one field of a variant can hold {role}; `#[api({name})]` is already \
+                         on another field"
+                    ),
+                );
+            } else {
+                *slot = Some(field);
+            }
+            taken = Some(name);
         }
     }
-    (fields, details)
+    (fields, details, retry_after)
 }
 
 fn resolve<'a>(
