@@ -42,9 +42,15 @@ impl Timestamp {
 
 impl From<SystemTime> for Timestamp {
     /// Times before 1970 are clamped to the epoch.
+    #[inline]
     fn from(time: SystemTime) -> Self {
         let since = time.duration_since(UNIX_EPOCH).unwrap_or(Duration::ZERO);
-        let millis = u64::try_from(since.as_millis()).unwrap_or(u64::MAX);
+        // In u64 with saturation, the same as `as_millis()` clamped, without u128 arithmetic
+        // (this runs on every rendering).
+        let millis = since
+            .as_secs()
+            .saturating_mul(1000)
+            .saturating_add(u64::from(since.subsec_millis()));
         Timestamp::from_unix_millis(millis)
     }
 }

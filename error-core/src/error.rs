@@ -125,6 +125,12 @@ pub trait MessageSink {
     fn literal(&mut self, text: &'static str, escaped: &'static str);
     /// A placeholder's value.
     fn display(&mut self, value: &dyn fmt::Display);
+
+    /// A placeholder's value already written as text (the derive formats integers itself,
+    /// without `fmt`). By default, the same as [`display`](MessageSink::display).
+    fn text(&mut self, value: &str) {
+        self.display(&value);
+    }
 }
 
 /// A [`MessageSink`] that collects the plain text.
@@ -141,6 +147,10 @@ impl MessageSink for PlainMessage {
         // then left out rather than the whole message lost.
         let _ = write!(self.0, "{value}");
     }
+
+    fn text(&mut self, value: &str) {
+        self.0.push_str(value);
+    }
 }
 
 /// A [`MessageSink`] that writes JSON-escaped string contents.
@@ -154,6 +164,10 @@ impl MessageSink for JsonMessage<'_> {
     fn display(&mut self, value: &dyn fmt::Display) {
         use fmt::Write;
         let _ = write!(crate::json::Escaper::new(self.0), "{value}");
+    }
+
+    fn text(&mut self, value: &str) {
+        crate::json::write_str_contents(self.0, value);
     }
 }
 

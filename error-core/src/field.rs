@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::json;
+use crate::validation::FieldErrorKind;
 
 /// One step of a [`FieldPath`]: an object key or a list index.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -73,6 +74,12 @@ impl FieldPath {
     /// Appends an index.
     pub fn push_index(&mut self, index: usize) {
         self.segments.push(PathSegment::Index(index));
+    }
+
+    /// Removes the last segment (adapters walking a tree of errors).
+    #[cfg(any(feature = "validator", feature = "garde"))]
+    pub(crate) fn pop(&mut self) {
+        self.segments.pop();
     }
 
     /// Returns this path with `prefix` in front of it, as when a nested struct's errors are
@@ -226,22 +233,46 @@ impl From<&FieldPath> for FieldPath {
 
 /// One thing wrong with one field: its path, a detail code and a client-facing message.
 ///
+/// Build one from a [`FieldErrorKind`] (each kind has a default code and message), or from an
+/// explicit code and message with [`FieldError::new`]. A default code or message follows the
+/// path when the error is placed under a prefix (a list item, a nested struct); one set by
+/// [`with_code`](FieldError::with_code) or [`with_message`](FieldError::with_message) is kept.
+///
 /// ```
-/// use error_core::FieldError;
+/// use error_core::{FieldError, FieldPath};
 ///
 /// let error = FieldError::missing("user_id");
 /// assert_eq!(error.code(), "validation/missing-user_id");
 /// assert_eq!(error.message(), "user_id is required.");
+///
+/// let error = FieldError::missing("phone").prefixed(&FieldPath::from("leads.0"));
+/// assert_eq!(error.code(), "validation/missing-leads.0.phone");
+/// assert_eq!(error.message(), "leads.0.phone is required.");
+///
+/// let error = FieldError::not_one_of("status", ["new", "won"]).with_code("lead/bad-status");
+/// assert_eq!(error.code(), "lead/bad-status");
+/// assert_eq!(error.message(), "Must be one of: new, won");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug)]
 pub struct FieldError {
     path: FieldPath,
     code: Cow<'static, str>,
     message: Cow<'static, str>,
+    kind: Option<FieldErrorKind>,
+    // Whether the code / the message are the kind's defaults, rewritten when the path changes.
+    default_code: bool,
+    default_message: bool,
 }
 
 impl FieldError {
-    /// A field error with an explicit code and message.
+    /// A field error with an explicit code and message (and no [`kind`](FieldError::kind)).
+    ///
+    /// ```
+    /// use error_core::FieldError;
+    /// let error = FieldError::new("email", "invalid", "Invalid email format");
+    /// assert_eq!(error.path().to_string(), "email");
+    /// assert_eq!(error.kind(), None);
+    /// ```
     pub fn new(
         path: impl Into<FieldPath>,
         code: impl Into<Cow<'static, str>>,
@@ -251,40 +282,150 @@ impl FieldError {
             path: path.into(),
             code: code.into(),
             message: message.into(),
+            kind: None,
+            default_code: false,
+            default_message: false,
+        }
+    }
+
+    /// A field error of `kind` at `path`, with the kind's default code and message.
+    ///
+    /// ```
+    /// use error_core::{FieldError, FieldErrorKind};
+    /// let error = FieldError::from_kind("user_id", FieldErrorKind::Missing);
+    /// assert_eq!(error, FieldError::missing("user_id"));
+    /// ```
+    pub fn from_kind(path: impl Into<FieldPath>, kind: FieldErrorKind) -> Self {
+        let path = path.into();
+        FieldError {
+            code: kind.code_for(&path).into(),
+            message: kind.message_for(&path).into(),
+            path,
+            kind: Some(kind),
+            default_code: true,
+            default_message: true,
         }
     }
 
     /// A required field is absent: code `validation/missing-<path>`, message
     /// `<path> is required.`
     pub fn missing(path: impl Into<FieldPath>) -> Self {
-        let path = path.into();
-        let code = format!("validation/missing-{path}");
-        let message = format!("{path} is required.");
-        FieldError::new(path, code, message)
+        FieldError::from_kind(path, FieldErrorKind::Missing)
     }
 
-    /// A field has a value of the wrong form: code `validation/invalid-<path>`.
+    /// A field has a value of the wrong form, with a message of your own: code
+    /// `validation/invalid-<path>` ([`FieldErrorKind::InvalidFormat`]).
+    ///
+    /// ```
+    /// use error_core::FieldError;
+    /// let error = FieldError::invalid("email", "Invalid email format");
+    /// assert_eq!(error.code(), "validation/invalid-email");
+    /// assert_eq!(error, FieldError::invalid_format("email"));
+    /// ```
     pub fn invalid(path: impl Into<FieldPath>, message: impl Into<Cow<'static, str>>) -> Self {
-        let path = path.into();
-        let code = format!("validation/invalid-{path}");
-        FieldError::new(path, code, message)
+        FieldError::invalid_format(path).with_message(message)
     }
 
-    /// Replaces the detail code.
+    /// [`FieldErrorKind::InvalidFormat`]: code `validation/invalid-<path>`, message
+    /// `Invalid <path> format`.
+    pub fn invalid_format(path: impl Into<FieldPath>) -> Self {
+        FieldError::from_kind(path, FieldErrorKind::InvalidFormat)
+    }
+
+    /// [`FieldErrorKind::TooShort`]: code `validation/too-short-<path>`, message
+    /// `Must be at least <min> characters`.
+    ///
+    /// ```
+    /// use error_core::FieldError;
+    /// assert_eq!(FieldError::too_short("name", 3).message(), "Must be at least 3 characters");
+    /// ```
+    pub fn too_short(path: impl Into<FieldPath>, min: usize) -> Self {
+        FieldError::from_kind(path, FieldErrorKind::TooShort { min })
+    }
+
+    /// [`FieldErrorKind::TooLong`]: code `validation/too-long-<path>`, message
+    /// `Must be at most <max> characters`.
+    ///
+    /// ```
+    /// use error_core::FieldError;
+    /// assert_eq!(FieldError::too_long("name", 50).code(), "validation/too-long-name");
+    /// ```
+    pub fn too_long(path: impl Into<FieldPath>, max: usize) -> Self {
+        FieldError::from_kind(path, FieldErrorKind::TooLong { max })
+    }
+
+    /// [`FieldErrorKind::OutOfRange`] with both bounds: code `validation/out-of-range-<path>`,
+    /// message `Must be between <min> and <max>`.
+    ///
+    /// ```
+    /// use error_core::FieldError;
+    /// assert_eq!(FieldError::out_of_range("score", 0, 100).message(), "Must be between 0 and 100");
+    /// ```
+    pub fn out_of_range(
+        path: impl Into<FieldPath>,
+        min: impl fmt::Display,
+        max: impl fmt::Display,
+    ) -> Self {
+        FieldError::from_kind(path, FieldErrorKind::out_of_range(min, max))
+    }
+
+    /// [`FieldErrorKind::NotOneOf`]: code `validation/not-one-of-<path>`, message
+    /// `Must be one of: <a>, <b>`.
+    ///
+    /// ```
+    /// use error_core::FieldError;
+    /// let error = FieldError::not_one_of("status", ["new", "won", "lost"]);
+    /// assert_eq!(error.code(), "validation/not-one-of-status");
+    /// assert_eq!(error.message(), "Must be one of: new, won, lost");
+    /// ```
+    pub fn not_one_of<I>(path: impl Into<FieldPath>, allowed: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<Cow<'static, str>>,
+    {
+        FieldError::from_kind(path, FieldErrorKind::not_one_of(allowed))
+    }
+
+    /// [`FieldErrorKind::Duplicate`]: code `validation/duplicate-<path>`, message
+    /// `Must be unique`.
+    ///
+    /// ```
+    /// use error_core::FieldError;
+    /// assert_eq!(FieldError::duplicate("email").code(), "validation/duplicate-email");
+    /// ```
+    pub fn duplicate(path: impl Into<FieldPath>) -> Self {
+        FieldError::from_kind(path, FieldErrorKind::Duplicate)
+    }
+
+    /// Replaces the detail code (it then stays as given when the path changes).
     pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
         self.code = code.into();
+        self.default_code = false;
         self
     }
 
-    /// Replaces the message.
+    /// Replaces the message (it then stays as given when the path changes).
     pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
         self.message = message.into();
+        self.default_message = false;
         self
     }
 
-    /// Puts the path under `prefix`.
+    /// Puts the path under `prefix`; a default code and message are rewritten for the new
+    /// path.
     pub fn prefixed(mut self, prefix: &FieldPath) -> Self {
+        if prefix.is_empty() {
+            return self;
+        }
         self.path = self.path.prefixed(prefix);
+        if let Some(kind) = &self.kind {
+            if self.default_code {
+                self.code = kind.code_for(&self.path).into();
+            }
+            if self.default_message {
+                self.message = kind.message_for(&self.path).into();
+            }
+        }
         self
     }
 
@@ -302,6 +443,33 @@ impl FieldError {
     pub fn message(&self) -> &str {
         &self.message
     }
+
+    /// The kind, for an error built from one.
+    pub fn kind(&self) -> Option<&FieldErrorKind> {
+        self.kind.as_ref()
+    }
+}
+
+// Equality is over what a client sees (path, code, message) and the kind; whether the code
+// and message were defaults is bookkeeping.
+impl PartialEq for FieldError {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+            && self.code == other.code
+            && self.message == other.message
+            && self.kind == other.kind
+    }
+}
+
+impl Eq for FieldError {}
+
+impl std::hash::Hash for FieldError {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.path.hash(state);
+        self.code.hash(state);
+        self.message.hash(state);
+        self.kind.hash(state);
+    }
 }
 
 /// The default for [`FieldErrors::limit`]: how many field errors one response carries.
@@ -309,6 +477,11 @@ pub const DEFAULT_FIELD_ERROR_LIMIT: usize = 100;
 
 /// An ordered collection of [`FieldError`]s, bounded: past its limit, errors are counted
 /// but not kept, so a request with a million failing fields costs a counter, not memory.
+///
+/// Formats render the kept errors (at most [`limit`](FieldErrors::limit), by default
+/// [`DEFAULT_FIELD_ERROR_LIMIT`]) and report [`total`](FieldErrors::total) where their
+/// envelope has room for it: Laravel's summary message (`… (and 9999 more errors)`) and the
+/// Problem format's `total_errors` member, written when errors were left out.
 ///
 /// ```
 /// use error_core::{FieldError, FieldErrors};
@@ -357,6 +530,52 @@ impl FieldErrors {
         }
     }
 
+    /// Adds the error `make` builds, calling it only if the error will be kept: past the
+    /// limit an error costs an increment, not the strings of its code and message.
+    ///
+    /// ```
+    /// use error_core::{FieldError, FieldErrors};
+    ///
+    /// let mut errors = FieldErrors::with_limit(1);
+    /// let mut built = 0;
+    /// for i in 0..1_000 {
+    ///     errors.push_with(|| {
+    ///         built += 1;
+    ///         FieldError::missing(format!("items.{i}.sku"))
+    ///     });
+    /// }
+    /// assert_eq!((errors.len(), errors.total(), built), (1, 1_000, 1));
+    /// ```
+    pub fn push_with(&mut self, make: impl FnOnce() -> FieldError) {
+        self.total = self.total.saturating_add(1);
+        if self.errors.len() < self.limit {
+            self.errors.push(make());
+        }
+    }
+
+    /// Counts `n` errors that are not kept (an adapter that found the collection full).
+    pub(crate) fn count_omitted(&mut self, n: usize) {
+        self.total = self.total.saturating_add(n);
+    }
+
+    /// Whether the limit is reached: further errors are only counted.
+    ///
+    /// ```
+    /// use error_core::{FieldError, FieldErrors};
+    /// let mut errors = FieldErrors::with_limit(1);
+    /// assert!(!errors.is_full());
+    /// errors.push(FieldError::missing("a"));
+    /// assert!(errors.is_full());
+    /// ```
+    pub fn is_full(&self) -> bool {
+        self.errors.len() >= self.limit
+    }
+
+    /// How many more errors will be kept.
+    pub fn remaining(&self) -> usize {
+        self.limit.saturating_sub(self.errors.len())
+    }
+
     /// Adds an error built from its parts; returns `self` for chaining.
     pub fn add(
         mut self,
@@ -374,13 +593,14 @@ impl FieldErrors {
         self
     }
 
-    /// Adds every error of `other` under `prefix` (nested structs, list items).
+    /// Adds every error of `other` under `prefix` (nested structs, list items); the errors
+    /// `other` counted without keeping them are counted here too.
     pub fn merge_prefixed(&mut self, prefix: &FieldPath, other: FieldErrors) {
         let omitted = other.omitted();
         for error in other.errors {
-            self.push(error.prefixed(prefix));
+            self.push_with(|| error.prefixed(prefix));
         }
-        self.total = self.total.saturating_add(omitted);
+        self.count_omitted(omitted);
     }
 
     /// The kept errors, in insertion order.

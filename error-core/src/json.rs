@@ -47,8 +47,14 @@ pub fn write_str(out: &mut Vec<u8>, value: &str) {
 /// ```
 pub fn write_str_contents(out: &mut Vec<u8>, value: &str) {
     let bytes = value.as_bytes();
+    // Most strings need no escaping: find that out a word at a time, then copy them whole.
+    let clean = clean_prefix(bytes);
+    if clean == bytes.len() {
+        out.extend_from_slice(bytes);
+        return;
+    }
     let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
+    for (i, &byte) in bytes.iter().enumerate().skip(clean) {
         let escape = ESCAPE[byte as usize];
         if escape == 0 {
             continue;
@@ -69,6 +75,47 @@ pub fn write_str_contents(out: &mut Vec<u8>, value: &str) {
         start = i + 1;
     }
     out.extend_from_slice(&bytes[start..]);
+}
+
+// The length of a prefix of `bytes` that needs no escaping: all of it, or the start of the
+// first eight-byte word that may need some.
+#[inline]
+fn clean_prefix(bytes: &[u8]) -> usize {
+    let mut words = bytes.chunks_exact(8);
+    let mut clean = 0;
+    for word in words.by_ref() {
+        let Ok(word) = <[u8; 8]>::try_from(word) else {
+            break;
+        };
+        if word_needs_escape(u64::from_ne_bytes(word)) {
+            return clean;
+        }
+        clean += 8;
+    }
+    // The last few bytes, padded with spaces (which need no escaping) to a word.
+    let rest = words.remainder();
+    let mut word = [b' '; 8];
+    word[..rest.len()].copy_from_slice(rest);
+    if word_needs_escape(u64::from_ne_bytes(word)) {
+        clean
+    } else {
+        bytes.len()
+    }
+}
+
+// Whether any of the eight bytes of `word` is a control character, `"` or `\` (the
+// exact "has less than" and "has zero byte" bit tricks: never a false negative, and a false
+// positive only costs the byte-by-byte path).
+#[inline]
+fn word_needs_escape(word: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let quote = word ^ (ONES * b'"' as u64);
+    let quote = quote.wrapping_sub(ONES) & !quote & HIGH;
+    let backslash = word ^ (ONES * b'\\' as u64);
+    let backslash = backslash.wrapping_sub(ONES) & !backslash & HIGH;
+    control | quote | backslash != 0
 }
 
 /// A [`fmt::Write`] that escapes everything written through it as JSON string contents.
@@ -102,4 +149,27 @@ impl fmt::Write for Escaper<'_> {
 /// Writes an unsigned integer in decimal.
 pub(crate) fn write_u64(out: &mut Vec<u8>, value: u64) {
     out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    // Every ASCII byte and a multi-byte character at every offset of a string longer than
+    // two words: the word-at-a-time skip must never hide a byte that needs escaping.
+    #[test]
+    fn escapes_like_serde_json_at_every_offset() {
+        let mut specials: Vec<char> = (0u8..0x80).map(char::from).collect();
+        specials.push('é');
+        specials.push('\u{2028}');
+        for special in specials {
+            for offset in 0..20 {
+                let mut text: String = "abcdefghijklmnopqrst".chars().take(offset).collect();
+                text.push(special);
+                text.push_str("uvwxyz0123456789");
+                let mut ours = Vec::new();
+                super::write_str(&mut ours, &text);
+                let expected = serde_json::to_vec(&text).unwrap();
+                assert_eq!(ours, expected, "{text:?}");
+            }
+        }
+    }
 }

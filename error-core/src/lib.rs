@@ -34,14 +34,21 @@
 extern crate self as error_core;
 
 pub mod catalogue;
+#[cfg(feature = "client")]
+pub mod client;
 mod context;
+pub mod docs;
 mod error;
 mod field;
 pub mod format;
+pub mod http;
 pub mod json;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 pub mod response;
 mod time_format;
 mod unique;
+pub mod validation;
 
 pub use catalogue::{ApiInfo, CatalogueEntry};
 pub use context::{Clock, FixedClock, RenderContext, SystemClock, Timestamp};
@@ -50,6 +57,7 @@ pub use field::{
     AsFieldErrors, FieldError, FieldErrors, FieldPath, PathSegment, DEFAULT_FIELD_ERROR_LIMIT,
 };
 pub use format::Format;
+pub use validation::FieldErrorKind;
 
 /// The derive: see the crate documentation and the README's attribute table.
 #[cfg(feature = "derive")]
@@ -63,6 +71,13 @@ pub mod __private {
     };
     pub use http;
     pub use serde;
+    #[cfg(feature = "utoipa")]
+    pub use crate::openapi::__derive as openapi;
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
+
+    #[cfg(feature = "client")]
+    pub use crate::client::__derive as remote;
 
     /// `StatusCode` from a number the derive has checked to be in 400..=599.
     pub const fn status(code: u16) -> http::StatusCode {
@@ -89,6 +104,12 @@ pub mod __private {
         value: &T,
     ) -> Option<core::time::Duration> {
         value.as_retry_after()
+    }
+
+    /// Writes an integer placeholder with `itoa` instead of `fmt`.
+    #[inline]
+    pub fn write_integer<T: itoa::Integer>(sink: &mut dyn crate::MessageSink, value: T) {
+        sink.text(itoa::Buffer::new().format(value));
     }
 
     /// The entry the fallback expansion (after a compile error) points at.

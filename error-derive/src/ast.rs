@@ -15,7 +15,7 @@ pub struct Input<'a> {
 pub enum Shape<'a> {
     Enum(Vec<Variant<'a>>),
     /// A struct is a one-entry catalogue; its path in patterns is `Self`.
-    Struct(Variant<'a>),
+    Struct(Box<Variant<'a>>),
 }
 
 pub struct Variant<'a> {
@@ -83,12 +83,12 @@ impl<'a> Input<'a> {
                         .collect(),
                 )
             }
-            Data::Struct(data) => Shape::Struct(Variant::new(
+            Data::Struct(data) => Shape::Struct(Box::new(Variant::new(
                 &input.ident,
                 attrs.clone(),
                 &data.fields,
                 errors,
-            )),
+            ))),
             Data::Union(_) => return None,
         };
         Some(Input {
@@ -102,7 +102,7 @@ impl<'a> Input<'a> {
     pub fn variants(&self) -> &[Variant<'a>] {
         match &self.shape {
             Shape::Enum(variants) => variants,
-            Shape::Struct(variant) => std::slice::from_ref(variant),
+            Shape::Struct(variant) => std::slice::from_ref(&**variant),
         }
     }
 

@@ -85,6 +85,11 @@ pub struct Attrs {
     pub details: Option<Keyed<()>>,
     pub retry_after: Option<Keyed<()>>,
     pub www_authenticate: Option<Keyed<LitStr>>,
+    /// Every accepted key written, valid or not: a `status = "404"` already has its error,
+    /// so "no status" would only repeat it.
+    pub written: Vec<&'static str>,
+    /// An `#[api]` that could not be read at all: later checks would only guess.
+    pub malformed: bool,
 }
 
 impl Attrs {
@@ -109,9 +114,16 @@ impl Attrs {
             transparent,
             expose,
             fields,
-            details
+            details,
+            retry_after,
+            www_authenticate
         );
         keys
+    }
+
+    /// Whether `key` was written, even with a value that had an error of its own.
+    pub fn wrote(&self, key: &str) -> bool {
+        self.malformed || self.written.contains(&key)
     }
 }
 
@@ -126,6 +138,7 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
         let list = match &attr.meta {
             Meta::List(list) => list,
             other => {
+                out.malformed = true;
                 errors.spanned(
                     other,
                     format!(
@@ -143,7 +156,10 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
                     parse_key(&meta, position, &mut out, errors);
                 }
             }
-            Err(error) => errors.push(error),
+            Err(error) => {
+                out.malformed = true;
+                errors.push(error);
+            }
         }
     }
     out
@@ -156,31 +172,19 @@ fn parse_key(meta: &Meta, position: Position, out: &mut Attrs, errors: &mut Erro
         None => String::new(),
     };
     let accepted = position.keys();
-    if !accepted.contains(&name.as_str()) {
-        let hint = match where_it_belongs(&name) {
-            Some(place) if !name.is_empty() => format!(" (`{name}` belongs {place})"),
-            _ => String::new(),
-        };
-        errors.spanned(
-            path,
-            format!(
-                "unknown key `{}` {}{hint}; accepted here: {}",
-                if name.is_empty() {
-                    quote::quote!(#path).to_string()
-                } else {
-                    name.clone()
-                },
-                position.describe(),
-                accepted.join(", ")
-            ),
-        );
+    let Some(&key) = accepted.iter().find(|key| **key == name) else {
+        unknown_key(path, &name, position, out, errors);
         return;
-    }
+    };
+    out.written.push(key);
 
     macro_rules! set {
         ($slot:ident, $value:expr) => {{
             if out.$slot.is_some() {
-                errors.spanned(path, format!("duplicate key `{name}`: give it once"));
+                errors.spanned(
+                    path,
+                    format!("duplicate key `{name}`: it is already given above; keep one"),
+                );
             } else if let Some(value) = $value {
                 out.$slot = Some(Keyed {
                     key: path.clone(),
@@ -208,7 +212,61 @@ fn parse_key(meta: &Meta, position: Position, out: &mut Attrs, errors: &mut Erro
     }
 }
 
+fn unknown_key(path: &Path, name: &str, position: Position, out: &mut Attrs, errors: &mut Errors) {
+    let accepted = position.keys();
+    if position == Position::Struct && name == "transparent" {
+        // The struct has no status to report missing: this error says what to do instead.
+        out.malformed = true;
+        errors.spanned(
+            path,
+            "`transparent` is for enum variants: a struct is a one-entry catalogue, so give it \
+             `status` (and `code`, `message`) instead, or wrap it in an enum variant",
+        );
+        return;
+    }
+    let written = if name.is_empty() {
+        path.segments
+            .iter()
+            .map(|segment| segment.ident.to_string())
+            .collect::<Vec<_>>()
+            .join("::")
+    } else {
+        name.to_owned()
+    };
+    let hint = match where_it_belongs(name) {
+        Some(place) => format!(" (`{name}` belongs {place})"),
+        None => match closest_key(name, accepted) {
+            Some(key) => format!("; did you mean `{key}`?"),
+            None => String::new(),
+        },
+    };
+    errors.spanned(
+        path,
+        format!(
+            "unknown key `{written}` {}{hint}; accepted here: {}",
+            position.describe(),
+            accepted.join(", ")
+        ),
+    );
+}
+
+/// An accepted key within two edits of a misspelt one.
+fn closest_key(name: &str, accepted: &[&'static str]) -> Option<&'static str> {
+    if name.is_empty() {
+        return None;
+    }
+    accepted
+        .iter()
+        .map(|key| (crate::valid::edit_distance(name, key), *key))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, key)| key)
+}
+
 fn where_it_belongs(name: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        return None;
+    }
     [Position::Enum, Position::Variant, Position::Field]
         .into_iter()
         .find(|p| p.keys().contains(&name))
@@ -246,6 +304,18 @@ fn int(meta: &Meta, name: &str, errors: &mut Errors) -> Option<LitInt> {
         Expr::Lit(syn::ExprLit {
             lit: Lit::Int(lit), ..
         }) => Some(lit.clone()),
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(lit), ..
+        }) if lit.value().parse::<u16>().is_ok() => {
+            errors.spanned(
+                lit,
+                format!(
+                    "`{name}` must be an integer literal: write `{name} = {}`, without quotes",
+                    lit.value()
+                ),
+            );
+            None
+        }
         other => {
             errors.spanned(
                 other,

@@ -21,7 +21,10 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     };
     let plans = valid::check(&model, &mut errors);
     match errors.into_result() {
-        Ok(()) => expand(&model, &plans),
+        Ok(()) => {
+            let tokens = crate::openapi::extend(expand(&model, &plans), &model, &plans);
+            crate::remote::extend(tokens, &model, &plans)
+        }
         Err(error) => fallback::expand(input, error),
     }
 }
@@ -190,8 +193,10 @@ fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
     }
 }
 
+/// The local a field is bound to, spanned at the field's type: a trait the field's use
+/// needs and its type lacks is then reported at the type.
 fn binding(field: &Field) -> Ident {
-    format_ident!("__api_{}", field.placeholder_name())
+    format_ident!("__api_{}", field.placeholder_name(), span = field.ty.span())
 }
 
 fn message_arm(input: &Input, variant: &Variant, error: &ErrorPlan) -> TokenStream {
@@ -210,9 +215,6 @@ fn message_arm(input: &Input, variant: &Variant, error: &ErrorPlan) -> TokenStre
         })
         .collect();
     let pat = pattern(input, variant, &used);
-    let span = error
-        .message_lit
-        .map_or_else(Span::call_site, |lit| lit.span());
     let calls = error.pieces.iter().map(|piece| match piece {
         Resolved::Text(text) => {
             let escaped = escape(text);
@@ -220,15 +222,34 @@ fn message_arm(input: &Input, variant: &Variant, error: &ErrorPlan) -> TokenStre
         }
         Resolved::Arg { field, spec } => {
             let bound = binding(field);
-            if spec.is_empty() {
-                quote_spanned!(span=> __api_sink.display(&#bound);)
+            let span = field.ty.span();
+            if spec.is_empty() && is_integer(field.ty) {
+                // Integers skip `fmt`: a third of a templated rendering, measured.
+                quote!(::error_core::__private::write_integer(__api_sink, *#bound);)
+            } else if spec.is_empty() {
+                let value = quote_spanned!(span=> &#bound);
+                quote!(__api_sink.display(#value);)
             } else {
-                let format = format!("{{:{spec}}}");
-                quote_spanned!(span=> __api_sink.display(&::core::format_args!(#format, #bound));)
+                let format = syn::LitStr::new(&format!("{{:{spec}}}"), span);
+                quote!(__api_sink.display(&::core::format_args!(#format, #bound));)
             }
         }
     });
     quote!(#pat => { #(#calls)* })
+}
+
+/// Whether `ty` is written as a primitive integer type (`u64`, `i32`, …).
+fn is_integer(ty: &syn::Type) -> bool {
+    const INTEGERS: [&str; 12] = [
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+    ];
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => path
+            .path
+            .get_ident()
+            .is_some_and(|ident| INTEGERS.iter().any(|name| ident == name)),
+        _ => false,
+    }
 }
 
 fn catalogue_entry(plan: &VariantPlan) -> TokenStream {

@@ -5,12 +5,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-pub fn expand(input: &DeriveInput, error: syn::Error) -> TokenStream {
+use crate::errors::Failure;
+
+pub fn expand(input: &DeriveInput, failure: Failure) -> TokenStream {
+    let error = failure.error.map(|error| error.to_compile_error());
+    let probes = failure.probes;
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let error = error.to_compile_error();
     quote! {
         #error
+        #probes
 
         #[automatically_derived]
         impl #impl_generics ::error_core::ApiError for #ident #ty_generics #where_clause {

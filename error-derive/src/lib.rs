@@ -11,6 +11,8 @@ mod errors;
 mod expand;
 mod fallback;
 mod generics;
+mod openapi;
+mod remote;
 mod status;
 mod template;
 mod valid;

@@ -32,7 +32,6 @@ pub struct ErrorPlan<'a> {
     pub message: String,
     pub pieces: Vec<Resolved<'a>>,
     pub templated: bool,
-    pub message_lit: Option<&'a LitStr>,
     pub action: Option<String>,
     pub fields: Option<&'a Field<'a>>,
     pub details: Option<&'a Field<'a>>,
@@ -49,30 +48,36 @@ pub enum Resolved<'a> {
 const CODE_GRAMMAR: &str = "lowercase segments of [a-z0-9] joined by `_` or `-`, separated by `/`, \
                             as in `not_found`, `validation/missing-user_id`, `auth/invalid-api-key`";
 
+/// What the enum gives its variants.
+struct Defaults {
+    status: Option<u16>,
+    /// The enum wrote a `status` (perhaps an invalid one, already reported).
+    status_written: bool,
+    challenge: Option<String>,
+    is_struct: bool,
+}
+
 pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<VariantPlan<'a>> {
-    let enum_challenge = if input.is_struct() {
-        None
-    } else {
-        input
-            .attrs
-            .www_authenticate
-            .as_ref()
-            .map(|keyed| keyed.value.value())
+    let is_struct = input.is_struct();
+    let defaults = Defaults {
+        challenge: match (&input.attrs.www_authenticate, is_struct) {
+            (Some(keyed), false) => Some(keyed.value.value()),
+            _ => None,
+        },
+        status: match (&input.attrs.status, is_struct) {
+            (Some(keyed), false) => check_status(&keyed.value, errors),
+            _ => None,
+        },
+        status_written: !is_struct && input.attrs.wrote("status"),
+        is_struct,
     };
-    let default_status = input.attrs.status.as_ref().and_then(|keyed| {
-        if input.is_struct() {
-            None
-        } else {
-            check_status(&keyed.value, errors)
-        }
-    });
     let mut seen: HashMap<String, (TokenStream, String)> = HashMap::new();
     let mut plans = Vec::new();
     for variant in input.variants() {
         let kind = if variant.attrs.transparent.is_some() {
             check_transparent(variant, errors).map(Kind::Transparent)
         } else {
-            check_error(variant, default_status, enum_challenge.as_deref(), errors).map(Kind::Error)
+            check_error(variant, &defaults, errors).map(Kind::Error)
         };
         let Some(kind) = kind else { continue };
         if let Kind::Error(plan) = &kind {
@@ -176,15 +181,28 @@ fn check_transparent<'a>(variant: &'a Variant<'a>, errors: &mut Errors) -> Optio
 
 fn check_error<'a>(
     variant: &'a Variant<'a>,
-    default_status: Option<u16>,
-    enum_challenge: Option<&str>,
+    defaults: &Defaults,
     errors: &mut Errors,
 ) -> Option<ErrorPlan<'a>> {
     let attrs = &variant.attrs;
     let status = match &attrs.status {
         Some(keyed) => check_status(&keyed.value, errors),
+        // An invalid `status` here has its own error already.
+        None if attrs.wrote("status") => None,
+        None if defaults.is_struct => {
+            errors.spanned(
+                variant.ident,
+                format!(
+                    "struct `{}` has no status; add one to its attribute: \
+                     `#[api(status = 404)]`",
+                    variant.ident
+                ),
+            );
+            None
+        }
         None => {
-            if default_status.is_none() {
+            // An invalid `status` on the enum has its own error already.
+            if defaults.status.is_none() && !defaults.status_written {
                 errors.spanned(
                     variant.ident,
                     format!(
@@ -194,7 +212,7 @@ fn check_error<'a>(
                     ),
                 );
             }
-            default_status
+            defaults.status
         }
     };
 
@@ -310,7 +328,7 @@ fn check_error<'a>(
             None
         }
         (Some(keyed), _) => Some(keyed.value.value()),
-        (None, Some(401)) => enum_challenge.map(str::to_owned),
+        (None, Some(401)) => defaults.challenge.clone(),
         (None, _) => None,
     };
 
@@ -322,7 +340,6 @@ fn check_error<'a>(
         message,
         pieces,
         templated,
-        message_lit,
         action: attrs.action.as_ref().map(|keyed| keyed.value.value()),
         fields,
         details,
@@ -391,18 +408,54 @@ fn resolve<'a>(
     errors: &mut Errors,
 ) -> Vec<Resolved<'a>> {
     let mut resolved = Vec::new();
+    let mut unknown = Vec::new();
+    // rustc can point inside the literal at a placeholder that names nothing, with its own
+    // "a local variable with a similar name exists" hint; it can do so only when every
+    // placeholder is a plain identifier it would read the way we do.
+    let mut rustc_can = true;
     for piece in pieces {
         match piece {
             Piece::Text(text) => resolved.push(Resolved::Text(text)),
             Piece::Arg { name, spec } => {
+                rustc_can &= syn::parse_str::<syn::Ident>(&name).is_ok()
+                    && !spec.contains(['$', '*', '{', '}']);
                 match variant.fields.iter().find(|f| f.placeholder_name() == name) {
                     Some(field) => resolved.push(Resolved::Arg { field, spec }),
-                    None => errors.spanned(lit, unknown_placeholder(variant, &name)),
+                    None => unknown.push(name),
                 }
             }
         }
     }
+    if rustc_can && !unknown.is_empty() {
+        errors.rustc(placeholder_probe(variant, lit));
+    } else {
+        for name in unknown {
+            errors.spanned(lit, unknown_placeholder(variant, &name));
+        }
+    }
     resolved
+}
+
+/// A function that formats the message with a local for each field, in a module of its own
+/// so that no item of the user's can stand in for a missing field: rustc then reports each
+/// placeholder that names no field ("cannot find value `idd` in this scope") at the
+/// placeholder itself, with a "similar name" hint when there is one.
+fn placeholder_probe(variant: &Variant, lit: &LitStr) -> TokenStream {
+    let locals = variant.fields.iter().filter_map(|field| match &field.member {
+        syn::Member::Named(ident) => Some(ident),
+        syn::Member::Unnamed(_) => None,
+    });
+    quote::quote! {
+        const _: () = {
+            mod __api_placeholders {
+                #[allow(unused_variables, non_snake_case, dead_code)]
+                fn __api_message() {
+                    #(let #locals = &0u8;)*
+                    let _ = ::core::format_args!(#lit);
+                }
+            }
+        };
+    }
 }
 
 fn unknown_placeholder(variant: &Variant, name: &str) -> String {
@@ -435,7 +488,7 @@ fn unknown_placeholder(variant: &Variant, name: &str) -> String {
     message
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

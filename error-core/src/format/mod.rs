@@ -222,6 +222,8 @@ impl<'a> ErrorView<'a> {
 }
 
 /// Writes `,"key":` (the key must need no escaping).
+// Inlined, so that with the key a constant the three copies are a few stores.
+#[inline(always)]
 fn key(out: &mut Vec<u8>, key: &str) {
     out.extend_from_slice(b",\"");
     out.extend_from_slice(key.as_bytes());

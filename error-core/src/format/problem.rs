@@ -7,6 +7,8 @@ use crate::json;
 /// enum declares no base; `title` is the status's reason phrase; `status`; `detail` is the
 /// message. Extension members: `code` (the detail code), `errors` for field errors
 /// (`[{"detail":…,"pointer":"#/leads/0/phone"}]`, RFC 6901 pointers in URI fragment form),
+/// `total_errors` after `errors` when the field errors went past their limit (the count of
+/// all of them, listed or not; absent when `errors` lists them all),
 /// `details` for an `#[api(details)]` field, and `request_id` when the context has one.
 ///
 /// ```
@@ -64,6 +66,10 @@ impl Format for Problem {
                 out.extend_from_slice(b"\"}");
             }
             out.push(b']');
+            if fields.omitted() > 0 {
+                key(out, "total_errors");
+                json::write_u64(out, fields.total() as u64);
+            }
         }
         if error.has_details() {
             key(out, "details");

@@ -1,0 +1,108 @@
+//! The headers of an error response, for any framework.
+
+use std::time::Duration;
+
+use http::header::{
+    HeaderMap, HeaderName, HeaderValue, CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE,
+    X_CONTENT_TYPE_OPTIONS,
+};
+use http::StatusCode;
+
+use crate::{ApiError, RenderContext};
+
+/// `X-Request-Id`, the header that carries the request id both ways.
+pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The longest client request id that is echoed.
+pub const MAX_REQUEST_ID_LEN: usize = 200;
+
+/// Whether a client's request id may be echoed: 1 to 200 characters of
+/// `[A-Za-z0-9._~+/=-]` (enough for UUIDs, ULIDs, base64 and W3C trace ids; nothing that can
+/// break a header, a log line or a JSON string).
+///
+/// ```
+/// use error_core::http::is_valid_request_id;
+///
+/// assert!(is_valid_request_id("0f8fad5b-d9cb-469f-a165-70867728950e"));
+/// assert!(is_valid_request_id("YWJj+/=~._"));
+/// assert!(!is_valid_request_id(""));
+/// assert!(!is_valid_request_id("a b"));
+/// assert!(!is_valid_request_id("x\r\nSet-Cookie: a=b"));
+/// assert!(!is_valid_request_id(&"a".repeat(201)));
+/// ```
+pub fn is_valid_request_id(id: &str) -> bool {
+    (1..=MAX_REQUEST_ID_LEN).contains(&id.len())
+        && id.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'=' | b'-')
+        })
+}
+
+/// `Retry-After` in whole seconds, rounded up so a client never retries early.
+///
+/// ```
+/// use std::time::Duration;
+/// use error_core::http::retry_after_seconds;
+///
+/// assert_eq!(retry_after_seconds(Duration::from_secs(3)), 3);
+/// assert_eq!(retry_after_seconds(Duration::from_millis(1_200)), 2);
+/// assert_eq!(retry_after_seconds(Duration::ZERO), 0);
+/// ```
+pub fn retry_after_seconds(delay: Duration) -> u64 {
+    let whole = delay.as_secs();
+    if delay.subsec_nanos() > 0 {
+        whole.saturating_add(1)
+    } else {
+        whole
+    }
+}
+
+/// Sets the headers of an error response in `headers`: `Content-Type` (`content_type`),
+/// `Cache-Control: no-store`, `X-Content-Type-Options: nosniff`, `X-Request-Id` when `ctx`
+/// has a valid one, `Retry-After` on 429 and 503 when the error has a delay, and
+/// `WWW-Authenticate` on 401 when the variant declares a challenge.
+///
+/// ```
+/// use error_core::{http::insert_error_headers, ApiError, RenderContext, Timestamp};
+///
+/// #[derive(ApiError)]
+/// enum E {
+///     #[api(status = 401, www_authenticate = "ApiKey")]
+///     Unauthorized,
+/// }
+///
+/// let mut headers = http::HeaderMap::new();
+/// let ctx = RenderContext::at(Timestamp::from_unix_millis(0));
+/// insert_error_headers(&mut headers, &E::Unauthorized, "application/json", &ctx);
+/// assert_eq!(headers["www-authenticate"], "ApiKey");
+/// assert_eq!(headers["x-content-type-options"], "nosniff");
+/// assert!(headers.get("x-request-id").is_none());
+/// ```
+pub fn insert_error_headers<E: ApiError>(
+    headers: &mut HeaderMap,
+    error: &E,
+    content_type: &'static str,
+    ctx: &RenderContext<'_>,
+) {
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    if let Some(id) = ctx.request_id().filter(|id| is_valid_request_id(id)) {
+        if let Ok(value) = HeaderValue::from_str(id) {
+            headers.insert(X_REQUEST_ID, value);
+        }
+    }
+    let status = error.status();
+    if status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::SERVICE_UNAVAILABLE {
+        if let Some(delay) = error.retry_after() {
+            let seconds = retry_after_seconds(delay);
+            headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+        }
+    }
+    if status == StatusCode::UNAUTHORIZED {
+        if let Some(challenge) = error.entry().www_authenticate() {
+            if let Ok(value) = HeaderValue::from_str(challenge) {
+                headers.insert(WWW_AUTHENTICATE, value);
+            }
+        }
+    }
+}

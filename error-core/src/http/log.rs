@@ -1,0 +1,69 @@
+//! The one log line of a 5xx: the source chain, which the client never sees.
+
+use std::error::Error;
+use std::fmt::Write;
+
+/// The error and its sources, joined by `: `, with CR, LF and other control characters
+/// escaped so one error is one log line and cannot forge another.
+///
+/// ```
+/// use error_core::http::source_chain;
+///
+/// #[derive(Debug)]
+/// struct Outer(std::io::Error);
+/// impl std::fmt::Display for Outer {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("saving lead")
+///     }
+/// }
+/// impl std::error::Error for Outer {
+///     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+///         Some(&self.0)
+///     }
+/// }
+///
+/// let err = Outer(std::io::Error::other("disk\r\nfull"));
+/// assert_eq!(source_chain(&err), r"saving lead: disk\r\nfull");
+/// ```
+pub fn source_chain(error: &dyn Error) -> String {
+    let mut out = String::new();
+    push_escaped(&mut out, &error.to_string());
+    let mut source = error.source();
+    while let Some(inner) = source {
+        out.push_str(": ");
+        push_escaped(&mut out, &inner.to_string());
+        source = inner.source();
+    }
+    out
+}
+
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// Logs a server error once, at `ERROR` level through `tracing`, with the request id, the
+/// status, the detail code and the [source chain](source_chain). The adapters call it for
+/// every 5xx they render.
+///
+/// ```
+/// let err = std::io::Error::other("connection refused");
+/// error_core::http::log_server_error(&err, "req-1", http::StatusCode::BAD_GATEWAY, "upstream");
+/// ```
+pub fn log_server_error(error: &dyn Error, request_id: &str, status: http::StatusCode, code: &str) {
+    tracing::error!(
+        request_id,
+        status = status.as_u16(),
+        code,
+        error = %source_chain(error),
+        "server error"
+    );
+}

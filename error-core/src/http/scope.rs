@@ -1,0 +1,216 @@
+//! The request scope: what an error rendered deep inside a handler needs to know about its
+//! request (the id) and its service (the format, the clock, the API version).
+
+use std::error::Error;
+use std::fmt;
+use std::future::Future;
+use std::sync::Arc;
+
+use crate::format::Format;
+use crate::{ApiError, Clock, RenderContext, SystemClock};
+
+use super::{log_server_error, RequestId};
+
+/// How a service renders its errors: the envelope format chosen at run time, the clock, and
+/// the API version written where the format has a place for it.
+///
+/// With a format set, every error of the service (its own enum, and the framework's
+/// rejections as [`RequestError`](super::RequestError)) has that format's shape. Without
+/// one, each error uses its enum's `#[api(format = …)]`.
+///
+/// ```
+/// use error_core::format::Builtin;
+/// use error_core::http::ErrorSettings;
+/// use error_core::{FixedClock, Timestamp};
+///
+/// let settings = ErrorSettings::new()
+///     .format(Builtin::Flat)
+///     .version("v1")
+///     .clock(FixedClock(Timestamp::from_unix_millis(0)));
+/// assert_eq!(settings.format_ref().map(|f| f.content_type()), Some("application/json"));
+/// ```
+#[derive(Clone)]
+pub struct ErrorSettings {
+    format: Option<Arc<dyn Format + Send + Sync>>,
+    clock: Arc<dyn Clock>,
+    version: Option<Arc<str>>,
+}
+
+impl ErrorSettings {
+    /// Each enum's own format, the system clock, each enum's own version.
+    pub fn new() -> Self {
+        ErrorSettings {
+            format: None,
+            clock: Arc::new(SystemClock),
+            version: None,
+        }
+    }
+
+    /// Renders every error in `format`.
+    pub fn format(mut self, format: impl Format + Send + Sync + 'static) -> Self {
+        self.format = Some(Arc::new(format));
+        self
+    }
+
+    /// Stamps envelopes with `clock`'s time (a [`FixedClock`](crate::FixedClock) in tests).
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Writes `version` in envelopes that carry one (Flat's `meta.version`), overriding the
+    /// enums' own.
+    pub fn version(mut self, version: impl Into<Arc<str>>) -> Self {
+        self.version = Some(version.into());
+        self
+    }
+
+    /// The format, if one is set.
+    pub fn format_ref(&self) -> Option<&(dyn Format + Send + Sync)> {
+        self.format.as_deref()
+    }
+
+    /// The clock.
+    pub fn clock_ref(&self) -> &dyn Clock {
+        &*self.clock
+    }
+
+    /// The version, if one is set.
+    pub fn version_ref(&self) -> Option<&str> {
+        self.version.as_deref()
+    }
+}
+
+impl Default for ErrorSettings {
+    fn default() -> Self {
+        ErrorSettings::new()
+    }
+}
+
+impl fmt::Debug for ErrorSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorSettings")
+            .field("format", &self.format.as_ref().map(|f| f.content_type()))
+            .field("version", &self.version)
+            .finish_non_exhaustive()
+    }
+}
+
+tokio::task_local! {
+    static SCOPE: RequestScope;
+}
+
+/// One request as its errors see it: its id and the service's [`ErrorSettings`].
+///
+/// The adapters' middleware runs each request inside its scope, so an error turned into a
+/// response anywhere in the handler finds them through [`RequestScope::current`].
+///
+/// ```
+/// use error_core::http::{ErrorSettings, RequestId, RequestScope};
+///
+/// let scope = RequestScope::new(RequestId::parse("req-7").unwrap(), ErrorSettings::new());
+/// let id = scope.sync(|| RequestScope::current().map(|s| s.request_id().to_string()));
+/// assert_eq!(id.as_deref(), Some("req-7"));
+/// assert!(RequestScope::current().is_none());
+/// ```
+#[derive(Clone, Debug)]
+pub struct RequestScope {
+    request_id: RequestId,
+    settings: ErrorSettings,
+}
+
+impl RequestScope {
+    /// The scope of the request `request_id` in a service configured by `settings`.
+    pub fn new(request_id: RequestId, settings: ErrorSettings) -> Self {
+        RequestScope {
+            request_id,
+            settings,
+        }
+    }
+
+    /// The scope of the request being handled, if any.
+    pub fn current() -> Option<RequestScope> {
+        SCOPE.try_with(RequestScope::clone).ok()
+    }
+
+    /// The current scope, or outside any (no middleware): a fresh request id and default
+    /// settings.
+    pub fn current_or_default() -> RequestScope {
+        RequestScope::current()
+            .unwrap_or_else(|| RequestScope::new(RequestId::generate(), ErrorSettings::new()))
+    }
+
+    /// Runs `future` inside this scope.
+    pub async fn run<F: Future>(self, future: F) -> F::Output {
+        SCOPE.scope(self, future).await
+    }
+
+    /// Runs `f` inside this scope.
+    pub fn sync<R>(self, f: impl FnOnce() -> R) -> R {
+        SCOPE.sync_scope(self, f)
+    }
+
+    /// The request id.
+    pub fn request_id(&self) -> &RequestId {
+        &self.request_id
+    }
+
+    /// The service's settings.
+    pub fn settings(&self) -> &ErrorSettings {
+        &self.settings
+    }
+}
+
+/// The response for `error` in `scope`: the settings' format (else the enum's), the
+/// settings' clock and version, the request id in the envelope and in `X-Request-Id`, and
+/// every header of [`response::to_response`](crate::response::to_response).
+///
+/// A 5xx is [logged](log_server_error) here, once, with its source chain; its body holds
+/// only the variant's message.
+///
+/// ```
+/// use error_core::format::Builtin;
+/// use error_core::http::{self, ErrorSettings, RequestId, RequestScope};
+/// use error_core::{ApiError, FixedClock, Timestamp};
+///
+/// #[derive(Debug, ApiError)]
+/// enum E {
+///     #[api(status = 500, message = "Internal server error.")]
+///     Internal(std::io::Error),
+/// }
+/// impl std::fmt::Display for E {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("internal")
+///     }
+/// }
+/// impl std::error::Error for E {}
+///
+/// let settings = ErrorSettings::new()
+///     .format(Builtin::Flat)
+///     .clock(FixedClock(Timestamp::from_unix_millis(0)));
+/// let scope = RequestScope::new(RequestId::parse("r1").unwrap(), settings);
+/// let res = http::error_response(&E::Internal(std::io::Error::other("db password")), &scope);
+/// assert_eq!(
+///     res.body().as_slice(),
+///     br#"{"success":false,"status":500,"message":"Internal server error.","meta":{"timestamp":"1970-01-01T00:00:00.000Z","request_id":"r1"}}"#
+/// );
+/// ```
+pub fn error_response<E: ApiError + Error>(
+    error: &E,
+    scope: &RequestScope,
+) -> http::Response<Vec<u8>> {
+    let status = error.status();
+    if status.is_server_error() {
+        log_server_error(error, scope.request_id.as_str(), status, error.code());
+    }
+    let settings = &scope.settings;
+    let mut ctx =
+        RenderContext::from_clock(settings.clock_ref()).with_request_id(scope.request_id.as_str());
+    if let Some(version) = settings.version_ref() {
+        ctx = ctx.with_version(version);
+    }
+    match settings.format_ref() {
+        Some(format) => crate::response::to_response_with(error, format, &ctx),
+        None => crate::response::to_response(error, &ctx),
+    }
+}

@@ -1,0 +1,699 @@
+//! OpenAPI from the catalogue (feature `utoipa`, for utoipa 5): the same declaration that
+//! drives the responses documents them.
+//!
+//! - Every built-in format has a schema for its envelope ([`EnvelopeSchema`]; the five format
+//!   types also implement [`utoipa::ToSchema`], to be listed as components).
+//! - With the feature on, `#[derive(ApiError)]` also implements [`utoipa::IntoResponses`] for
+//!   the enum: one response per status, each error of that status a named example (named by
+//!   its detail code), so several errors on one status show up as a choice of examples.
+//! - [`responses_with`] does the same for a format chosen at run time, and [`Document`]
+//!   builds a whole document for a service whose routes declare their errors from an enum.
+//!
+//! ```
+//! use error_core::ApiError;
+//! use utoipa::IntoResponses;
+//!
+//! #[derive(ApiError)]
+//! #[api(format = error_core::format::Compact)]
+//! enum LeadError {
+//!     #[api(status = 401, code = "missing_api_key", message = "Authentication required.")]
+//!     MissingApiKey,
+//!     #[api(status = 401, code = "revoked_api_key", message = "The API key was revoked.")]
+//!     RevokedApiKey,
+//!     #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
+//!     NotFound { id: u64 },
+//! }
+//!
+//! let responses = serde_json::to_value(LeadError::responses()).unwrap();
+//! let unauthorized = &responses["401"]["content"]["application/json"]["examples"];
+//! assert_eq!(unauthorized["missing_api_key"]["value"]["error"]["message"], "Authentication required.");
+//! assert_eq!(unauthorized["revoked_api_key"]["value"]["error"]["message"], "The API key was revoked.");
+//! assert_eq!(
+//!     responses["404"]["content"]["application/json"]["examples"]["lead/not-found"]["value"],
+//!     serde_json::json!({"error": {"message": "Lead {id} was not found.", "details": null}})
+//! );
+//! ```
+
+use std::collections::BTreeMap;
+
+use utoipa::openapi::content::ContentBuilder;
+use utoipa::openapi::example::ExampleBuilder;
+use utoipa::openapi::path::{
+    HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem, PathsBuilder,
+};
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::{
+    AnyOfBuilder, ArrayBuilder, ComponentsBuilder, KnownFormat, ObjectBuilder, Ref, Schema,
+    SchemaFormat, Type,
+};
+use utoipa::openapi::{HeaderBuilder, InfoBuilder, OpenApi, OpenApiBuilder, RefOr, Required};
+
+use crate::catalogue::entries;
+use crate::docs::{Sample, EXAMPLE_TIME};
+use crate::format::{Builtin, Compact, Flat, Format, Laravel, Nested, Problem};
+use crate::{ApiError, CatalogueEntry, RenderContext};
+
+/// The response map of [`utoipa::IntoResponses`]: status code to response.
+pub type ResponseMap = BTreeMap<String, RefOr<utoipa::openapi::Response>>;
+
+/// A format whose envelope has an OpenAPI schema.
+///
+/// Implemented by the five built-in formats and by [`Builtin`] (the schema of the format it
+/// names). A custom format may implement it too; without it, its responses carry examples but
+/// no schema.
+///
+/// ```
+/// use error_core::format::{Builtin, Problem};
+/// use error_core::openapi::EnvelopeSchema;
+///
+/// assert_eq!(Problem.schema_name(), "ProblemDetails");
+/// assert_eq!(Builtin::Flat.schema_name(), "FlatError");
+/// let schema = serde_json::to_value(Problem.envelope_schema()).unwrap();
+/// assert_eq!(schema["required"], serde_json::json!(["type", "title", "status", "detail", "code"]));
+/// ```
+pub trait EnvelopeSchema {
+    /// The name of the schema among the document's components, such as `FlatError`.
+    fn schema_name(&self) -> &'static str;
+
+    /// The schema of the envelope.
+    fn envelope_schema(&self) -> RefOr<Schema>;
+}
+
+impl<F: EnvelopeSchema + ?Sized> EnvelopeSchema for &F {
+    fn schema_name(&self) -> &'static str {
+        (**self).schema_name()
+    }
+
+    fn envelope_schema(&self) -> RefOr<Schema> {
+        (**self).envelope_schema()
+    }
+}
+
+fn string(description: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(description))
+}
+
+fn status_schema(description: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
+        .minimum(Some(400))
+        .maximum(Some(599))
+        .description(Some(description))
+}
+
+fn timestamp() -> ObjectBuilder {
+    string("When the error happened, RFC 3339 UTC with milliseconds.")
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+}
+
+fn always_false() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::Boolean)
+        .enum_values(Some([false]))
+        .description(Some("Always false for errors."))
+}
+
+/// Any JSON value: the `#[api(details)]` value of a variant.
+fn any(description: &str) -> ObjectBuilder {
+    ObjectBuilder::new().description(Some(description))
+}
+
+/// `[{"<path_key>": string, "<message_key>": string}]`
+fn field_list(path_key: &str, path_doc: &str, message_key: &str) -> ArrayBuilder {
+    ArrayBuilder::new().items(
+        ObjectBuilder::new()
+            .property(path_key, string(path_doc))
+            .required(path_key)
+            .property(message_key, string("What is wrong with the field."))
+            .required(message_key),
+    )
+}
+
+fn flat_schema() -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .description(Some(
+            "An error: `success` false, the HTTP status, a message, field errors for \
+             validation failures and `meta`.",
+        ))
+        .property("success", always_false())
+        .required("success")
+        .property("status", status_schema("The HTTP status of the response."))
+        .required("status")
+        .property("message", string("Human-readable error summary."))
+        .required("message")
+        .property(
+            "errors",
+            field_list("field", "The field, dotted: `leads.0.phone`.", "message")
+                .description(Some("Field-level errors, for validation failures only.")),
+        )
+        .property("details", any("Structured details, for some errors."))
+        .property(
+            "meta",
+            ObjectBuilder::new()
+                .property("timestamp", timestamp())
+                .required("timestamp")
+                .property("version", string("The API version."))
+                .property(
+                    "request_id",
+                    string("The request id, for support requests."),
+                ),
+        )
+        .required("meta")
+        .into()
+}
+
+fn nested_schema() -> RefOr<Schema> {
+    let details = AnyOfBuilder::new()
+        .item(string("The detail code, such as `error/error_code`."))
+        .item(field_list(
+            "code",
+            "The field error's code, such as `validation/missing-user_id`.",
+            "message",
+        ))
+        .item(any("Structured details."))
+        .description(Some(
+            "The detail code; for validation errors, the field errors; or structured details.",
+        ));
+    ObjectBuilder::new()
+        .description(Some("An error, nested under `error`."))
+        .property("success", always_false())
+        .required("success")
+        .property(
+            "error",
+            ObjectBuilder::new()
+                .property("code", status_schema("The HTTP status code."))
+                .required("code")
+                .property("timestamp", timestamp())
+                .required("timestamp")
+                .property("message", string("Human-readable error description."))
+                .required("message")
+                .property("details", details)
+                .required("details"),
+        )
+        .required("error")
+        .into()
+}
+
+fn laravel_schema() -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .description(Some(
+            "An error message, with the messages of each invalid field grouped under its path.",
+        ))
+        .property("message", string("Human-readable error message."))
+        .required("message")
+        .property(
+            "errors",
+            ObjectBuilder::new()
+                .description(Some(
+                    "For validation errors: the messages of each field, keyed by its dotted \
+                     path (`leads.0.phone`).",
+                ))
+                .additional_properties(Some(
+                    ArrayBuilder::new().items(string("What is wrong with the field.")),
+                )),
+        )
+        .into()
+}
+
+fn compact_schema() -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .description(Some("An error message with optional structured details."))
+        .property(
+            "error",
+            ObjectBuilder::new()
+                .property(
+                    "message",
+                    string("A human-readable description of what went wrong."),
+                )
+                .required("message")
+                .property(
+                    "details",
+                    any("Structured context (an object, array or string), or null."),
+                )
+                .required("details"),
+        )
+        .required("error")
+        .into()
+}
+
+fn problem_schema() -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .description(Some("RFC 9457 problem details."))
+        .property(
+            "type",
+            string("A URI identifying the problem type, or `about:blank`.")
+                .format(Some(SchemaFormat::Custom("uri-reference".to_owned()))),
+        )
+        .required("type")
+        .property("title", string("The status's reason phrase."))
+        .required("title")
+        .property("status", status_schema("The HTTP status."))
+        .required("status")
+        .property("detail", string("Human-readable explanation."))
+        .required("detail")
+        .property("code", string("The detail code."))
+        .required("code")
+        .property(
+            "errors",
+            field_list(
+                "pointer",
+                "A JSON Pointer in URI fragment form: `#/leads/0/phone`.",
+                "detail",
+            )
+            .description(Some("Field-level errors, for validation failures only.")),
+        )
+        .property("details", any("Structured details, for some errors."))
+        .property(
+            "request_id",
+            string("The request id, for support requests."),
+        )
+        .into()
+}
+
+macro_rules! envelope {
+    ($($format:ty => $name:literal, $schema:ident;)*) => {$(
+        impl EnvelopeSchema for $format {
+            fn schema_name(&self) -> &'static str {
+                $name
+            }
+
+            fn envelope_schema(&self) -> RefOr<Schema> {
+                $schema()
+            }
+        }
+
+        /// The envelope's schema, as in [`EnvelopeSchema`].
+        impl utoipa::PartialSchema for $format {
+            fn schema() -> RefOr<Schema> {
+                $schema()
+            }
+        }
+
+        /// Named as in [`EnvelopeSchema::schema_name`].
+        impl utoipa::ToSchema for $format {
+            fn name() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed($name)
+            }
+        }
+    )*};
+}
+
+envelope! {
+    Flat => "FlatError", flat_schema;
+    Nested => "NestedError", nested_schema;
+    Laravel => "LaravelError", laravel_schema;
+    Compact => "CompactError", compact_schema;
+    Problem => "ProblemDetails", problem_schema;
+}
+
+impl EnvelopeSchema for Builtin {
+    fn schema_name(&self) -> &'static str {
+        match self {
+            Builtin::Flat => Flat.schema_name(),
+            Builtin::Nested => Nested.schema_name(),
+            Builtin::Laravel => Laravel::default().schema_name(),
+            Builtin::Compact => Compact.schema_name(),
+            Builtin::Problem => Problem.schema_name(),
+        }
+    }
+
+    fn envelope_schema(&self) -> RefOr<Schema> {
+        match self {
+            Builtin::Flat => flat_schema(),
+            Builtin::Nested => nested_schema(),
+            Builtin::Laravel => laravel_schema(),
+            Builtin::Compact => compact_schema(),
+            Builtin::Problem => problem_schema(),
+        }
+    }
+}
+
+/// The error responses of `E` with bodies in `format`, its schema written inline: what the
+/// derived [`utoipa::IntoResponses`] returns for the enum's own format, for a format chosen
+/// at run time.
+///
+/// ```
+/// use error_core::format::Builtin;
+/// use error_core::ApiError;
+///
+/// #[derive(ApiError)]
+/// enum E {
+///     #[api(status = 404, code = "not_found", message = "Resource not found.")]
+///     NotFound,
+/// }
+///
+/// let responses = serde_json::to_value(error_core::openapi::responses_with::<E, _>(&Builtin::Laravel)).unwrap();
+/// assert_eq!(
+///     responses["404"]["content"]["application/json"]["examples"]["not_found"]["value"],
+///     serde_json::json!({"message": "Resource not found."})
+/// );
+/// ```
+pub fn responses_with<E, F>(format: &F) -> ResponseMap
+where
+    E: ApiError,
+    F: Format + EnvelopeSchema + ?Sized,
+{
+    build_responses::<E>(format, Some(format.envelope_schema()), None)
+}
+
+/// One documented error: its entry and its example body.
+struct Documented {
+    entry: &'static CatalogueEntry,
+    body: Vec<u8>,
+}
+
+/// The errors of `E` whose codes `only` lists (all without it), bodies in `format`.
+fn document_errors<E: ApiError>(
+    format: &(impl Format + ?Sized),
+    only: Option<&[&str]>,
+) -> Vec<Documented> {
+    let ctx = RenderContext::at(EXAMPLE_TIME);
+    entries(E::CATALOGUE)
+        .filter(|entry| only.is_none_or(|codes| codes.contains(&entry.code())))
+        .map(|entry| {
+            let mut body = Vec::new();
+            Sample::<E>::new(entry).render_into(format, &ctx, &mut body);
+            Documented { entry, body }
+        })
+        .collect()
+}
+
+/// The responses, the schema being `schema` (inline or a reference).
+fn build_responses<E: ApiError>(
+    format: &(impl Format + ?Sized),
+    schema: Option<RefOr<Schema>>,
+    only: Option<&[&str]>,
+) -> ResponseMap {
+    responses_of(
+        &document_errors::<E>(format, only),
+        format.content_type(),
+        schema,
+    )
+}
+
+/// One response per status, each error of that status a named example.
+fn responses_of(
+    errors: &[Documented],
+    content_type: &str,
+    schema: Option<RefOr<Schema>>,
+) -> ResponseMap {
+    let mut statuses: Vec<u16> = errors.iter().map(|error| error.entry.status()).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+
+    let mut responses = ResponseMap::new();
+    for status in statuses {
+        let group: Vec<&Documented> = errors
+            .iter()
+            .filter(|error| error.entry.status() == status)
+            .collect();
+        let codes: Vec<String> = group
+            .iter()
+            .map(|error| format!("`{}`", error.entry.code()))
+            .collect();
+        let description = format!("{}: {}.", group[0].entry.title(), codes.join(", "));
+        let mut content = ContentBuilder::new().schema(schema.clone());
+        for error in &group {
+            let example = ExampleBuilder::new()
+                .summary(error.entry.message())
+                .description(error.entry.action().unwrap_or_default())
+                .value(serde_json::from_slice(&error.body).ok());
+            content = content.examples_from_iter([(error.entry.code(), example)]);
+        }
+        let mut response = ResponseBuilder::new()
+            .description(description)
+            .content(content_type, content.build());
+        let mut challenges: Vec<&str> = Vec::new();
+        for challenge in group.iter().filter_map(|e| e.entry.www_authenticate()) {
+            if !challenges.contains(&challenge) {
+                challenges.push(challenge);
+            }
+        }
+        if !challenges.is_empty() {
+            response = response.header(
+                "WWW-Authenticate",
+                HeaderBuilder::new()
+                    .schema(ObjectBuilder::new().schema_type(Type::String))
+                    .description(Some(format!(
+                        "The authentication scheme: {}.",
+                        challenges.join(", ")
+                    )))
+                    .build(),
+            );
+        }
+        responses.insert(status.to_string(), RefOr::T(response.build()));
+    }
+    responses
+}
+
+/// An OpenAPI document for a service: its routes, each declaring its error responses from
+/// error enums, bodies in one format whose envelope schema is a component.
+///
+/// Declaring the same method and path again adds errors to that operation (a route that
+/// answers both the service's own errors and the framework's rejections).
+///
+/// ```
+/// use error_core::format::Builtin;
+/// use error_core::openapi::Document;
+/// use error_core::ApiError;
+/// use http::Method;
+///
+/// #[derive(ApiError)]
+/// #[api(format = error_core::format::Flat)]
+/// enum LeadError {
+///     #[api(status = 401, message = "Unauthorized")]
+///     Unauthorized,
+///     #[api(status = 404, code = "lead_not_found", message = "Lead {id} not found")]
+///     NotFound { id: u64 },
+/// }
+///
+/// let doc = Document::new("Leads API", "1.0.0", Builtin::Flat)
+///     .route::<LeadError>(Method::GET, "/v1/leads/{id}", "Get a lead")
+///     .route_only::<LeadError>(Method::POST, "/v1/leads", "Create a lead", &["unauthorized"])
+///     .to_json();
+/// let doc: serde_json::Value = serde_json::from_str(&doc).unwrap();
+/// let get = &doc["paths"]["/v1/leads/{id}"]["get"];
+/// assert_eq!(get["parameters"][0]["name"], "id");
+/// assert_eq!(get["responses"]["404"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/FlatError");
+/// assert!(doc["paths"]["/v1/leads"]["post"]["responses"].get("404").is_none());
+/// assert_eq!(doc["components"]["schemas"]["FlatError"]["required"][0], "success");
+/// ```
+pub struct Document<F> {
+    format: F,
+    title: String,
+    version: String,
+    routes: Vec<Route>,
+}
+
+struct Route {
+    method: HttpMethod,
+    path: String,
+    summary: String,
+    errors: Vec<Documented>,
+}
+
+impl<F: Format + EnvelopeSchema> Document<F> {
+    /// An empty document titled `title`, of API version `version`, error bodies in `format`.
+    pub fn new(title: &str, version: &str, format: F) -> Self {
+        Document {
+            format,
+            title: title.to_owned(),
+            version: version.to_owned(),
+            routes: Vec::new(),
+        }
+    }
+
+    /// Declares that the operation `method path` may answer every error of `E`. `{name}`
+    /// segments of `path` become required path parameters. A method OpenAPI has no
+    /// operation for (`CONNECT`, extensions) is left out.
+    pub fn route<E: ApiError>(self, method: http::Method, path: &str, summary: &str) -> Self {
+        self.add::<E>(method, path, summary, None)
+    }
+
+    /// Declares that the operation `method path` may answer the errors of `E` whose detail
+    /// codes `codes` lists.
+    pub fn route_only<E: ApiError>(
+        self,
+        method: http::Method,
+        path: &str,
+        summary: &str,
+        codes: &[&str],
+    ) -> Self {
+        self.add::<E>(method, path, summary, Some(codes))
+    }
+
+    fn add<E: ApiError>(
+        mut self,
+        method: http::Method,
+        path: &str,
+        summary: &str,
+        only: Option<&[&str]>,
+    ) -> Self {
+        let Some(method) = http_method(&method) else {
+            return self;
+        };
+        let errors = document_errors::<E>(&self.format, only);
+        match self
+            .routes
+            .iter_mut()
+            .find(|route| route.method == method && route.path == path)
+        {
+            Some(route) => {
+                if route.summary.is_empty() {
+                    summary.clone_into(&mut route.summary);
+                }
+                for error in errors {
+                    // One example per code: the same code from two enums is one error.
+                    let known = route.errors.iter().any(|e| {
+                        e.entry.status() == error.entry.status()
+                            && e.entry.code() == error.entry.code()
+                    });
+                    if !known {
+                        route.errors.push(error);
+                    }
+                }
+            }
+            None => self.routes.push(Route {
+                method,
+                path: path.to_owned(),
+                summary: summary.to_owned(),
+                errors,
+            }),
+        }
+        self
+    }
+
+    /// The document.
+    pub fn build(self) -> OpenApi {
+        let schema = RefOr::Ref(Ref::from_schema_name(self.format.schema_name()));
+        let mut paths = PathsBuilder::new();
+        for route in &self.routes {
+            let mut operation = OperationBuilder::new();
+            if !route.summary.is_empty() {
+                operation = operation.summary(Some(route.summary.as_str()));
+            }
+            for name in path_parameters(&route.path) {
+                operation = operation.parameter(
+                    ParameterBuilder::new()
+                        .name(name)
+                        .parameter_in(ParameterIn::Path)
+                        .required(Required::True)
+                        .schema(Some(ObjectBuilder::new().schema_type(Type::String))),
+                );
+            }
+            let responses = responses_of(
+                &route.errors,
+                self.format.content_type(),
+                Some(schema.clone()),
+            );
+            for (status, response) in responses {
+                operation = operation.response(status, response);
+            }
+            paths = paths.path(
+                route.path.as_str(),
+                PathItem::new(route.method.clone(), operation.build()),
+            );
+        }
+        let components = ComponentsBuilder::new()
+            .schema(self.format.schema_name(), self.format.envelope_schema())
+            .build();
+        OpenApiBuilder::new()
+            .info(
+                InfoBuilder::new()
+                    .title(self.title)
+                    .version(self.version)
+                    .build(),
+            )
+            .paths(paths.build())
+            .components(Some(components))
+            .build()
+    }
+
+    /// The document as pretty-printed JSON, to serve as `/openapi.json`.
+    pub fn to_json(self) -> String {
+        // Serializing the document's own types (string keys, no floats) cannot fail; an
+        // empty object stands in if it ever did.
+        self.build()
+            .to_pretty_json()
+            .unwrap_or_else(|_| "{}".to_owned())
+    }
+}
+
+/// The `{name}` segments of a route path.
+fn path_parameters(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/').filter_map(|segment| {
+        segment
+            .strip_prefix('{')
+            .and_then(|rest| rest.strip_suffix('}'))
+    })
+}
+
+fn http_method(method: &http::Method) -> Option<HttpMethod> {
+    Some(match *method {
+        http::Method::GET => HttpMethod::Get,
+        http::Method::POST => HttpMethod::Post,
+        http::Method::PUT => HttpMethod::Put,
+        http::Method::DELETE => HttpMethod::Delete,
+        http::Method::PATCH => HttpMethod::Patch,
+        http::Method::HEAD => HttpMethod::Head,
+        http::Method::OPTIONS => HttpMethod::Options,
+        http::Method::TRACE => HttpMethod::Trace,
+        _ => return None,
+    })
+}
+
+/// Support for the `IntoResponses` implementation the derive generates.
+#[doc(hidden)]
+pub mod __derive {
+    use core::marker::PhantomData;
+
+    use super::{build_responses, EnvelopeSchema, RefOr, ResponseMap, Schema};
+    use crate::ApiError;
+
+    pub use super::ResponseMap as Map;
+
+    /// Stands for a format type; its method picks the schema by autoref specialization.
+    pub struct Probe<F>(PhantomData<F>);
+
+    impl<F> Probe<F> {
+        pub const fn new() -> Self {
+            Probe(PhantomData)
+        }
+    }
+
+    impl<F> Default for Probe<F> {
+        fn default() -> Self {
+            Probe::new()
+        }
+    }
+
+    /// Chosen for `(&probe).envelope_schema()` when the format has a schema.
+    pub trait KnownSchema {
+        fn envelope_schema(&self) -> Option<RefOr<Schema>>;
+    }
+
+    impl<F: EnvelopeSchema + Default> KnownSchema for Probe<F> {
+        fn envelope_schema(&self) -> Option<RefOr<Schema>> {
+            Some(F::default().envelope_schema())
+        }
+    }
+
+    /// The fallback, one autoref away: a custom format without a schema.
+    pub trait NoSchema {
+        fn envelope_schema(&self) -> Option<RefOr<Schema>>;
+    }
+
+    impl<F> NoSchema for &Probe<F> {
+        fn envelope_schema(&self) -> Option<RefOr<Schema>> {
+            None
+        }
+    }
+
+    /// The responses of `E` in its own format.
+    pub fn responses<E: ApiError>(schema: Option<RefOr<Schema>>) -> ResponseMap {
+        build_responses::<E>(&E::Format::default(), schema, None)
+    }
+}

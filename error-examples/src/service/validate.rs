@@ -1,0 +1,112 @@
+//! Request bodies and their validation.
+
+use error_core::{FieldError, FieldErrors, FieldPath};
+use serde::Deserialize;
+
+use super::store::Lead;
+
+/// `POST /v1/leads`: every field optional at the JSON level, so that validation reports
+/// all missing fields at once.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewLead {
+    /// Required, a valid email.
+    pub email: Option<String>,
+    /// Required, not blank, at most 100 characters.
+    pub first_name: Option<String>,
+    /// Required, 0 to 100.
+    pub score: Option<i64>,
+    /// Optional; 7 to 15 digits, with an optional leading `+` and spaces or dashes.
+    pub phone: Option<String>,
+}
+
+/// `POST /v1/leads/bulk`.
+#[derive(Debug, Deserialize)]
+pub struct BulkLeads {
+    /// The leads, all created or none.
+    pub leads: Vec<NewLead>,
+}
+
+/// Checks `new`, pushing every problem under `at`; the lead when all is well.
+pub fn check(new: &NewLead, at: &FieldPath, errors: &mut FieldErrors) -> Option<Lead> {
+    let before = errors.total();
+    let field = |name: &'static str| at.clone().key(name);
+
+    let email = match new.email.as_deref().map(str::trim) {
+        None | Some("") => {
+            errors.push(FieldError::missing(field("email")));
+            None
+        }
+        Some(email) if !is_email(email) => {
+            errors.push(FieldError::invalid(field("email"), "Invalid email format"));
+            None
+        }
+        Some(email) => Some(email.to_owned()),
+    };
+    let first_name = match new.first_name.as_deref().map(str::trim) {
+        None | Some("") => {
+            errors.push(FieldError::missing(field("firstName")));
+            None
+        }
+        Some(name) if name.chars().count() > 100 => {
+            errors.push(FieldError::too_long(field("firstName"), 100));
+            None
+        }
+        Some(name) => Some(name.to_owned()),
+    };
+    let score = match new.score {
+        None => {
+            errors.push(FieldError::missing(field("score")));
+            None
+        }
+        Some(score) => match u8::try_from(score) {
+            Ok(score) if score <= 100 => Some(score),
+            _ => {
+                errors.push(FieldError::out_of_range(field("score"), 0, 100));
+                None
+            }
+        },
+    };
+    let phone = match new.phone.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(phone) if is_phone(phone) => Some(phone.to_owned()),
+        Some(_) => {
+            errors.push(FieldError::invalid(field("phone"), "Invalid phone number"));
+            None
+        }
+    };
+    if errors.total() > before {
+        return None;
+    }
+    Some(Lead {
+        id: 0,
+        email: email?,
+        first_name: first_name?,
+        score: score?,
+        phone,
+        company: None,
+    })
+}
+
+/// `local@domain.tld`, no spaces, at most 254 characters.
+fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    email.len() <= 254
+        && !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+}
+
+fn is_phone(phone: &str) -> bool {
+    let rest = phone.strip_prefix('+').unwrap_or(phone);
+    let digits = rest.bytes().filter(u8::is_ascii_digit).count();
+    (7..=15).contains(&digits)
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b' ' || b == b'-')
+}

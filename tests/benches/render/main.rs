@@ -1,0 +1,158 @@
+//! Rendering benchmarks: the derive against hand-written serde, a `json!` tree and
+//! `http-api-problem`, for each built-in format. See BENCHMARKS.md for the results and how to
+//! run them (`cargo bench -p error-tests --bench render`).
+//!
+//! Every implementation starts from the same inputs, the error value and the clock's
+//! `SystemTime`, and renders into one reused buffer. Before anything is timed, each
+//! baseline's output is checked against ours: byte for byte for the hand-written serde
+//! baseline, as parsed JSON values for `json!` (its `Map` may order keys differently) and
+//! `http-api-problem` (its extension members are a `HashMap`).
+
+use std::hint::black_box;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use error_core::format::{Compact, Flat, Laravel, Nested, Problem};
+use error_core::{ApiError, FieldError, FieldErrors, Format, RenderContext, Timestamp};
+
+mod hand;
+mod peer;
+mod tree;
+
+#[derive(Debug, ApiError)]
+#[api(version = "v1", type_base = "https://errors.example.com/")]
+pub enum LeadError {
+    #[api(status = 401, code = "missing_api_key", message = "Authentication required.")]
+    MissingApiKey,
+
+    #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
+    NotFound { id: u64 },
+
+    #[api(status = 422, code = "validation_error", message = "Validation failed")]
+    Validation(#[api(fields)] FieldErrors),
+}
+
+/// The fixed clock: 2026-02-08T12:00:00.123Z.
+fn clock() -> SystemTime {
+    UNIX_EPOCH + Duration::from_millis(1_770_552_000_123)
+}
+
+fn cases() -> Vec<(&'static str, LeadError)> {
+    let three = FieldErrors::new()
+        .with(FieldError::missing("email"))
+        .with(FieldError::too_short("name", 3))
+        .with(FieldError::invalid("leads.0.phone", "Invalid phone format"));
+    // 100 errors on 50 paths, two per path (Laravel groups them).
+    let hundred: FieldErrors = (0..100)
+        .map(|i| {
+            let path = format!("leads.{}.phone", i / 2);
+            if i % 2 == 0 {
+                FieldError::missing(path)
+            } else {
+                FieldError::too_short(path, 7)
+            }
+        })
+        .collect();
+    assert_eq!(hundred.len(), 100, "all 100 field errors are kept");
+    vec![
+        ("static", LeadError::MissingApiKey),
+        ("templated", LeadError::NotFound { id: 123_456 }),
+        ("fields_3", LeadError::Validation(three)),
+        ("fields_100", LeadError::Validation(hundred)),
+    ]
+}
+
+/// Ours: a context from the clock's time, then the format writes the envelope.
+fn ours<F: Format + Default>(
+    err: &LeadError,
+    now: SystemTime,
+    out: &mut Vec<u8>,
+) -> serde_json::Result<()> {
+    let ctx = RenderContext::at(Timestamp::from(now));
+    err.render_into(&F::default(), &ctx, out);
+    Ok(())
+}
+
+fn render(
+    f: impl Fn(&LeadError, SystemTime, &mut Vec<u8>) -> serde_json::Result<()>,
+    err: &LeadError,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    if let Err(e) = f(err, clock(), &mut out) {
+        panic!("baseline failed to serialize: {e}");
+    }
+    out
+}
+
+fn parsed(body: &[u8]) -> serde_json::Value {
+    match serde_json::from_slice(body) {
+        Ok(value) => value,
+        Err(e) => panic!("not JSON ({e}): {}", String::from_utf8_lossy(body)),
+    }
+}
+
+/// Times one implementation rendering `err` into a reused buffer.
+fn time(
+    c: &mut Criterion,
+    group: &str,
+    name: &str,
+    err: &LeadError,
+    f: impl Fn(&LeadError, SystemTime, &mut Vec<u8>) -> serde_json::Result<()>,
+) {
+    let now = clock();
+    let mut buf = Vec::with_capacity(64 * 1024);
+    c.bench_function(&format!("{group}/{name}"), |b| {
+        b.iter(|| {
+            buf.clear();
+            let result = f(black_box(err), black_box(now), &mut buf);
+            black_box((result.is_ok(), buf.len()))
+        })
+    });
+}
+
+macro_rules! format_benches {
+    ($c:expr, $name:literal, $format:ty, $hand:path, $tree:path $(, $peer:path)?) => {
+        for (case, err) in &cases() {
+            let group = format!("{}/{case}", $name);
+            let expected = render(ours::<$format>, err);
+            assert_eq!(
+                String::from_utf8_lossy(&render($hand, err)),
+                String::from_utf8_lossy(&expected),
+                "{group}: hand-written serde differs from ours"
+            );
+            assert_eq!(parsed(&render($tree, err)), parsed(&expected), "{group}: json! differs");
+            $(assert_eq!(parsed(&render($peer, err)), parsed(&expected), "{group}: peer differs");)?
+            time($c, &group, "ours", err, ours::<$format>);
+            time($c, &group, "serde", err, $hand);
+            time($c, &group, "json", err, $tree);
+            $(time($c, &group, "http-api-problem", err, $peer);)?
+        }
+    };
+}
+
+fn formats(c: &mut Criterion) {
+    format_benches!(c, "flat", Flat, hand::flat, tree::flat);
+    format_benches!(c, "nested", Nested, hand::nested, tree::nested);
+    format_benches!(c, "laravel", Laravel, hand::laravel, tree::laravel);
+    format_benches!(c, "compact", Compact, hand::compact, tree::compact);
+    format_benches!(c, "problem", Problem, hand::problem, tree::problem, peer::problem);
+}
+
+fn accessors(c: &mut Criterion) {
+    let err = LeadError::NotFound { id: 7 };
+    assert_eq!(err.status(), hand::status(&err));
+    assert_eq!(err.code(), hand::code(&err));
+    c.bench_function("accessors/status/ours", |b| {
+        b.iter(|| black_box(&err).status())
+    });
+    c.bench_function("accessors/status/hand", |b| {
+        b.iter(|| hand::status(black_box(&err)))
+    });
+    c.bench_function("accessors/code/ours", |b| b.iter(|| black_box(&err).code()));
+    c.bench_function("accessors/code/hand", |b| {
+        b.iter(|| hand::code(black_box(&err)))
+    });
+}
+
+criterion_group!(benches, formats, accessors);
+criterion_main!(benches);

@@ -1,0 +1,926 @@
+//! The example Leads API over real HTTP: a real axum server on 127.0.0.1:0, a real client,
+//! every error path in every format, whole bodies and exact headers, with a fixed clock.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use error_core::format::Builtin;
+use error_core::{FixedClock, Timestamp};
+use error_examples::service::{self, Config};
+
+/// 2026-02-08T12:00:00.000Z
+const T0: u64 = 1_770_552_000_000;
+const TS: &str = "2026-02-08T12:00:00.000Z";
+
+async fn start(format: Builtin, rate: u32, credits: u32) -> String {
+    let config = Config {
+        format,
+        rate,
+        credits,
+        clock: Arc::new(FixedClock(Timestamp::from_unix_millis(T0))),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(service::serve(listener, config));
+    format!("http://{addr}")
+}
+
+/// What an error response must say, rendered per format by [`body`].
+struct Expect {
+    status: u16,
+    title: &'static str,
+    code: &'static str,
+    message: &'static str,
+    /// (dotted path, JSON pointer, field code, field message)
+    fields: Option<Vec<(&'static str, &'static str, &'static str, &'static str)>>,
+}
+
+fn expect(status: u16, title: &'static str, code: &'static str, message: &'static str) -> Expect {
+    Expect {
+        status,
+        title,
+        code,
+        message,
+        fields: None,
+    }
+}
+
+impl Expect {
+    fn field(
+        mut self,
+        path: &'static str,
+        pointer: &'static str,
+        code: &'static str,
+        message: &'static str,
+    ) -> Self {
+        self.fields
+            .get_or_insert_with(Vec::new)
+            .push((path, pointer, code, message));
+        self
+    }
+}
+
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+/// The envelope of `e` in `format` with request id `rid`, written out by hand from the
+/// formats' documented shapes.
+fn body(format: Builtin, e: &Expect, rid: &str) -> String {
+    let (status, message) = (e.status, q(e.message));
+    let list = |key: &str| {
+        let items: Vec<String> = e
+            .fields
+            .iter()
+            .flatten()
+            .map(|(path, _, _, msg)| format!(r#"{{"{key}":{},"message":{}}}"#, q(path), q(msg)))
+            .collect();
+        format!("[{}]", items.join(","))
+    };
+    match format {
+        Builtin::Flat => {
+            let errors = match e.fields {
+                Some(_) => format!(r#","errors":{}"#, list("field")),
+                None => String::new(),
+            };
+            format!(
+                r#"{{"success":false,"status":{status},"message":{message}{errors},"meta":{{"timestamp":"{TS}","version":"v1","request_id":{}}}}}"#,
+                q(rid)
+            )
+        }
+        Builtin::Nested => {
+            let details = match &e.fields {
+                Some(fields) => {
+                    let items: Vec<String> = fields
+                        .iter()
+                        .map(|(_, _, code, msg)| {
+                            format!(r#"{{"code":{},"message":{}}}"#, q(code), q(msg))
+                        })
+                        .collect();
+                    format!("[{}]", items.join(","))
+                }
+                None => q(e.code),
+            };
+            format!(
+                r#"{{"success":false,"error":{{"code":{status},"timestamp":"{TS}","message":{message},"details":{details}}}}}"#
+            )
+        }
+        Builtin::Laravel => match &e.fields {
+            Some(fields) => {
+                let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+                for (path, _, _, msg) in fields {
+                    match groups.iter_mut().find(|(p, _)| p == path) {
+                        Some((_, msgs)) => msgs.push(q(msg)),
+                        None => groups.push((path, vec![q(msg)])),
+                    }
+                }
+                let items: Vec<String> = groups
+                    .iter()
+                    .map(|(p, msgs)| format!("{}:[{}]", q(p), msgs.join(",")))
+                    .collect();
+                format!(
+                    r#"{{"message":{message},"errors":{{{}}}}}"#,
+                    items.join(",")
+                )
+            }
+            None => format!(r#"{{"message":{message}}}"#),
+        },
+        Builtin::Compact => {
+            let details = match e.fields {
+                Some(_) => list("field"),
+                None => "null".to_owned(),
+            };
+            format!(r#"{{"error":{{"message":{message},"details":{details}}}}}"#)
+        }
+        Builtin::Problem => {
+            let errors = match &e.fields {
+                Some(fields) => {
+                    let items: Vec<String> = fields
+                        .iter()
+                        .map(|(_, ptr, _, msg)| {
+                            format!(r#"{{"detail":{},"pointer":{}}}"#, q(msg), q(ptr))
+                        })
+                        .collect();
+                    format!(r#","errors":[{}]"#, items.join(","))
+                }
+                None => String::new(),
+            };
+            format!(
+                r#"{{"type":"about:blank","title":{},"status":{status},"detail":{message},"code":{}{errors},"request_id":{}}}"#,
+                q(e.title),
+                q(e.code),
+                q(rid)
+            )
+        }
+    }
+}
+
+fn content_type(format: Builtin) -> &'static str {
+    match format {
+        Builtin::Problem => "application/problem+json",
+        _ => "application/json",
+    }
+}
+
+/// Every header but `date`, sorted.
+fn headers(res: &reqwest::Response) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = res
+        .headers()
+        .iter()
+        .filter(|(name, _)| name.as_str() != "date")
+        .map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_owned()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The headers of an error response: the five always there, plus `extra`.
+fn error_headers(
+    format: Builtin,
+    body: &str,
+    rid: &str,
+    extra: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let mut out = vec![
+        ("cache-control".to_owned(), "no-store".to_owned()),
+        ("content-length".to_owned(), body.len().to_string()),
+        ("content-type".to_owned(), content_type(format).to_owned()),
+        ("x-content-type-options".to_owned(), "nosniff".to_owned()),
+        ("x-request-id".to_owned(), rid.to_owned()),
+    ];
+    out.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    out.sort();
+    out
+}
+
+/// Sends `req` with request id `rid` and asserts the whole error response.
+async fn check(
+    format: Builtin,
+    req: reqwest::RequestBuilder,
+    rid: &str,
+    e: &Expect,
+    extra: &[(&str, &str)],
+) {
+    let res = req.header("x-request-id", rid).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), e.status, "{format} {}", e.code);
+    let got_headers = headers(&res);
+    let text = res.text().await.unwrap();
+    let want = body(format, e, rid);
+    assert_eq!(text, want, "{format} {}", e.code);
+    assert_eq!(
+        got_headers,
+        error_headers(format, &want, rid, extra),
+        "{format} {}",
+        e.code
+    );
+}
+
+fn json_post(
+    client: &reqwest::Client,
+    url: String,
+    key: &str,
+    json: &str,
+) -> reqwest::RequestBuilder {
+    client
+        .post(url)
+        .header("x-api-key", key)
+        .header("content-type", "application/json")
+        .body(json.to_owned())
+}
+
+async fn create(client: &reqwest::Client, base: &str, json: &str) -> serde_json::Value {
+    let res = json_post(client, format!("{base}/v1/leads"), "demo-key", json)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    serde_json::from_str(&res.text().await.unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn validation_and_conflicts_in_every_format() {
+    let client = reqwest::Client::new();
+    for format in Builtin::ALL {
+        let base = start(format, 1000, 1).await;
+
+        let invalid = expect(
+            422,
+            "Unprocessable Entity",
+            "validation_error",
+            "Validation failed",
+        )
+        .field(
+            "email",
+            "#/email",
+            "validation/invalid-email",
+            "Invalid email format",
+        )
+        .field(
+            "firstName",
+            "#/firstName",
+            "validation/missing-firstName",
+            "firstName is required.",
+        )
+        .field(
+            "score",
+            "#/score",
+            "validation/out-of-range-score",
+            "Must be between 0 and 100",
+        )
+        .field(
+            "phone",
+            "#/phone",
+            "validation/invalid-phone",
+            "Invalid phone number",
+        );
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads"),
+            "demo-key",
+            r#"{"email":"nope","score":101,"phone":"call me"}"#,
+        );
+        check(format, req, "t-422", &invalid, &[]).await;
+
+        let lead = create(
+            &client,
+            &base,
+            r#"{"email":"ada@acme.com","firstName":"Ada","score":90}"#,
+        )
+        .await;
+        assert_eq!(
+            lead.to_string(),
+            r#"{"company":null,"email":"ada@acme.com","firstName":"Ada","id":1,"phone":null,"score":90}"#
+        );
+
+        let duplicate = expect(
+            409,
+            "Conflict",
+            "lead/duplicate-email",
+            "A lead with the email ADA@acme.com already exists.",
+        );
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads"),
+            "demo-key",
+            r#"{"email":"ADA@acme.com","firstName":"Ada","score":1}"#,
+        );
+        check(format, req, "t-409", &duplicate, &[]).await;
+
+        // Bulk: all or nothing, every failing item under its index.
+        let bulk = expect(
+            422,
+            "Unprocessable Entity",
+            "validation_error",
+            "Validation failed",
+        )
+        .field(
+            "leads.0.phone",
+            "#/leads/0/phone",
+            "validation/invalid-leads.0.phone",
+            "Invalid phone number",
+        )
+        .field(
+            "leads.1.email",
+            "#/leads/1/email",
+            "validation/missing-leads.1.email",
+            "leads.1.email is required.",
+        )
+        .field(
+            "leads.1.firstName",
+            "#/leads/1/firstName",
+            "validation/missing-leads.1.firstName",
+            "leads.1.firstName is required.",
+        )
+        .field(
+            "leads.3.email",
+            "#/leads/3/email",
+            "validation/duplicate-leads.3.email",
+            "A lead with this email already exists",
+        )
+        .field(
+            "leads.4.email",
+            "#/leads/4/email",
+            "validation/duplicate-leads.4.email",
+            "A lead with this email already exists",
+        );
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads/bulk"),
+            "demo-key",
+            r#"{"leads":[
+                {"email":"b@acme.com","firstName":"B","score":1,"phone":"12"},
+                {"score":2},
+                {"email":"c@acme.com","firstName":"C","score":3,"phone":"+44 20 7946 0958"},
+                {"email":"C@acme.com","firstName":"C2","score":4},
+                {"email":"ada@acme.com","firstName":"A2","score":5}
+            ]}"#,
+        );
+        check(format, req, "t-bulk", &bulk, &[]).await;
+        // Nothing of the failed batch was stored.
+        let list = client
+            .get(format!("{base}/v1/leads"))
+            .header("x-api-key", "read-only-key")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let list: serde_json::Value = serde_json::from_str(&list).unwrap();
+        assert_eq!(list["leads"].as_array().unwrap().len(), 1);
+
+        let res = json_post(
+            &client,
+            format!("{base}/v1/leads/bulk"),
+            "demo-key",
+            r#"{"leads":[{"email":"d@acme.com","firstName":"D","score":4},{"email":"e@acme.com","firstName":"E","score":5}]}"#,
+        )
+        .send()
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 201);
+        let created: serde_json::Value = serde_json::from_str(&res.text().await.unwrap()).unwrap();
+        assert_eq!(created["leads"][1]["id"], 3);
+
+        let empty = expect(
+            422,
+            "Unprocessable Entity",
+            "validation_error",
+            "Validation failed",
+        )
+        .field(
+            "leads",
+            "#/leads",
+            "validation/invalid-leads",
+            "Send at least one lead",
+        );
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads/bulk"),
+            "demo-key",
+            r#"{"leads":[]}"#,
+        );
+        check(format, req, "t-empty", &empty, &[]).await;
+    }
+}
+
+#[tokio::test]
+async fn lookups_credits_and_ids_in_every_format() {
+    let client = reqwest::Client::new();
+    for format in Builtin::ALL {
+        let base = start(format, 1000, 1).await;
+        create(
+            &client,
+            &base,
+            r#"{"email":"ada@acme.com","firstName":"Ada","score":90}"#,
+        )
+        .await;
+
+        let not_found = expect(404, "Not Found", "lead/not-found", "Lead 42 was not found.");
+        let req = client
+            .get(format!("{base}/v1/leads/42"))
+            .header("x-api-key", "demo-key");
+        check(format, req, "t-404", &not_found, &[]).await;
+        let req = client
+            .delete(format!("{base}/v1/leads/42"))
+            .header("x-api-key", "demo-key");
+        check(format, req, "t-404d", &not_found, &[]).await;
+
+        let bad_id = expect(
+            400,
+            "Bad Request",
+            "request/invalid-path",
+            "Invalid path parameters.",
+        )
+        .field(
+            "id",
+            "#/id",
+            "validation/invalid-id",
+            "id must be a non-negative integer.",
+        );
+        let req = client
+            .get(format!("{base}/v1/leads/abc"))
+            .header("x-api-key", "demo-key");
+        check(format, req, "t-id", &bad_id, &[]).await;
+        let req = client
+            .delete(format!("{base}/v1/leads/-1"))
+            .header("x-api-key", "demo-key");
+        check(format, req, "t-id2", &bad_id, &[]).await;
+
+        let bad_query = expect(
+            400,
+            "Bad Request",
+            "request/invalid-query",
+            "Invalid query parameters.",
+        )
+        .field(
+            "limit",
+            "#/limit",
+            "validation/invalid-limit",
+            "Invalid digit found in string.",
+        );
+        let req = client
+            .get(format!("{base}/v1/leads?limit=ten"))
+            .header("x-api-key", "demo-key");
+        check(format, req, "t-q", &bad_query, &[]).await;
+        let limit = expect(
+            422,
+            "Unprocessable Entity",
+            "validation_error",
+            "Validation failed",
+        )
+        .field(
+            "limit",
+            "#/limit",
+            "validation/out-of-range-limit",
+            "Must be between 1 and 100",
+        );
+        let req = client
+            .get(format!("{base}/v1/leads?limit=0"))
+            .header("x-api-key", "demo-key");
+        check(format, req, "t-q2", &limit, &[]).await;
+
+        // One credit: the first enrichment succeeds, the second is 402.
+        let res = client
+            .post(format!("{base}/v1/leads/1/enrich"))
+            .header("x-api-key", "demo-key")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(
+            res.text().await.unwrap(),
+            r#"{"id":1,"email":"ada@acme.com","firstName":"Ada","score":90,"phone":null,"company":"Acme"}"#
+        );
+        let no_credit = expect(
+            402,
+            "Payment Required",
+            "billing/no-credits",
+            "Your credit balance is too low for the action.",
+        );
+        let req = client
+            .post(format!("{base}/v1/leads/1/enrich"))
+            .header("x-api-key", "demo-key");
+        check(format, req, "t-402", &no_credit, &[]).await;
+        let req = client
+            .post(format!("{base}/v1/leads/9/enrich"))
+            .header("x-api-key", "demo-key");
+        let missing = expect(404, "Not Found", "lead/not-found", "Lead 9 was not found.");
+        check(format, req, "t-404e", &missing, &[]).await;
+
+        let res = client
+            .delete(format!("{base}/v1/leads/1"))
+            .header("x-api-key", "demo-key")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 204);
+    }
+}
+
+#[tokio::test]
+async fn auth_and_rate_limit_in_every_format() {
+    let client = reqwest::Client::new();
+    for format in Builtin::ALL {
+        let base = start(format, 2, 1).await;
+        let www = [("www-authenticate", "ApiKey")];
+
+        let missing = expect(
+            401,
+            "Unauthorized",
+            "auth/missing-api-key",
+            "Authentication required.",
+        );
+        check(
+            format,
+            client.get(format!("{base}/v1/leads/1")),
+            "t-401",
+            &missing,
+            &www,
+        )
+        .await;
+        let unknown = expect(
+            401,
+            "Unauthorized",
+            "auth/invalid-api-key",
+            "The API key is not valid.",
+        );
+        let req = client
+            .get(format!("{base}/v1/leads/1"))
+            .header("x-api-key", "stolen-key");
+        check(format, req, "t-401b", &unknown, &www).await;
+
+        // read-only-key: reads pass, writes are 403 (two requests of its two per second).
+        let res = client
+            .get(format!("{base}/v1/leads"))
+            .header("x-api-key", "read-only-key")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.text().await.unwrap(), r#"{"leads":[]}"#);
+        let forbidden = expect(
+            403,
+            "Forbidden",
+            "auth/read-only-key",
+            "This API key can only read.",
+        );
+        let req = client
+            .delete(format!("{base}/v1/leads/1"))
+            .header("x-api-key", "read-only-key");
+        check(format, req, "t-403", &forbidden, &[]).await;
+
+        // The clock is stopped at a whole second: the third request of the window waits 1 s.
+        let limited = expect(
+            429,
+            "Too Many Requests",
+            "rate_limited",
+            "Too many requests. Retry later.",
+        );
+        let req = client
+            .get(format!("{base}/v1/leads"))
+            .header("x-api-key", "read-only-key");
+        check(format, req, "t-429", &limited, &[("retry-after", "1")]).await;
+        // Another key has its own budget.
+        let res = client
+            .get(format!("{base}/v1/leads/7"))
+            .header("x-api-key", "demo-key")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 404);
+    }
+}
+
+#[tokio::test]
+async fn framework_rejections_in_every_format() {
+    let client = reqwest::Client::new();
+    for format in Builtin::ALL {
+        let base = start(format, 1000, 1).await;
+
+        let route = expect(
+            404,
+            "Not Found",
+            "route/not-found",
+            "No resource exists at this path.",
+        );
+        check(
+            format,
+            client.get(format!("{base}/v2/leads")),
+            "t-r404",
+            &route,
+            &[],
+        )
+        .await;
+        let method = expect(
+            405,
+            "Method Not Allowed",
+            "route/method-not-allowed",
+            "This method is not allowed for this resource.",
+        );
+        let req = client
+            .put(format!("{base}/v1/leads/1"))
+            .header("x-api-key", "demo-key");
+        check(
+            format,
+            req,
+            "t-405",
+            &method,
+            &[("allow", "GET,HEAD,DELETE")],
+        )
+        .await;
+
+        let malformed = expect(
+            400,
+            "Bad Request",
+            "request/malformed-json",
+            "The request body is not valid JSON.",
+        );
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads"),
+            "demo-key",
+            r#"{"email":"#,
+        );
+        check(format, req, "t-json", &malformed, &[]).await;
+        let req = json_post(&client, format!("{base}/v1/leads"), "demo-key", r#"{} {}"#);
+        check(format, req, "t-json2", &malformed, &[]).await;
+
+        let media = expect(
+            415,
+            "Unsupported Media Type",
+            "request/unsupported-media-type",
+            "Send the request body as JSON, with Content-Type: application/json.",
+        );
+        let req = client
+            .post(format!("{base}/v1/leads"))
+            .header("x-api-key", "demo-key")
+            .header("content-type", "text/plain")
+            .body(r#"{"email":"a@b.co"}"#);
+        check(format, req, "t-415", &media, &[]).await;
+        let req = client
+            .post(format!("{base}/v1/leads"))
+            .header("x-api-key", "demo-key")
+            .body(r#"{"email":"a@b.co"}"#);
+        check(format, req, "t-415b", &media, &[]).await;
+
+        let too_large = expect(
+            413,
+            "Payload Too Large",
+            "request/payload-too-large",
+            "The request body is too large.",
+        );
+        let big = format!(
+            r#"{{"email":"a@b.co","firstName":"{}","score":1}}"#,
+            "x".repeat(64 * 1024)
+        );
+        let req = json_post(&client, format!("{base}/v1/leads"), "demo-key", &big);
+        check(format, req, "t-413", &too_large, &[]).await;
+
+        // JSON of the wrong shape: a field error at the path where it failed.
+        let shape = expect(
+            422,
+            "Unprocessable Entity",
+            "request/invalid-body",
+            "The request body has the wrong shape.",
+        )
+        .field(
+            "email",
+            "#/email",
+            "validation/invalid-email",
+            "Invalid type: integer `5`, expected a string.",
+        );
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads"),
+            "demo-key",
+            r#"{"email":5}"#,
+        );
+        check(format, req, "t-shape", &shape, &[]).await;
+        let shape = expect(
+            422,
+            "Unprocessable Entity",
+            "request/invalid-body",
+            "The request body has the wrong shape.",
+        )
+        .field(
+            "leads.1.score",
+            "#/leads/1/score",
+            "validation/invalid-leads.1.score",
+            "Invalid type: string \"high\", expected i64.",
+        );
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads/bulk"),
+            "demo-key",
+            r#"{"leads":[{"score":1},{"score":"high"}]}"#,
+        );
+        check(format, req, "t-shape2", &shape, &[]).await;
+        let shape = expect(
+            422,
+            "Unprocessable Entity",
+            "request/invalid-body",
+            "The request body has the wrong shape.",
+        )
+        .field(
+            "leads",
+            "#/leads",
+            "validation/missing-leads",
+            "leads is required.",
+        );
+        let req = json_post(&client, format!("{base}/v1/leads/bulk"), "demo-key", "{}");
+        check(format, req, "t-shape3", &shape, &[]).await;
+    }
+}
+
+fn assert_uuid_v4(id: &str) {
+    let groups: Vec<&str> = id.split('-').collect();
+    assert_eq!(
+        groups.iter().map(|g| g.len()).collect::<Vec<_>>(),
+        [8, 4, 4, 4, 12],
+        "{id}"
+    );
+    assert!(
+        id.bytes()
+            .all(|b| b == b'-' || b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+        "{id}"
+    );
+    assert_eq!(&groups[2][..1], "4", "{id}");
+    assert!(matches!(&groups[3][..1], "8" | "9" | "a" | "b"), "{id}");
+}
+
+#[tokio::test]
+async fn request_ids_are_echoed_only_when_valid() {
+    let client = reqwest::Client::new();
+    let base = start(Builtin::Problem, 1000, 1).await;
+    let not_found = expect(404, "Not Found", "lead/not-found", "Lead 5 was not found.");
+
+    // The longest valid id, every allowed character.
+    let long = format!("{}AZaz09._~+/=-", "a".repeat(187));
+    assert_eq!(long.len(), 200);
+    let req = client
+        .get(format!("{base}/v1/leads/5"))
+        .header("x-api-key", "demo-key");
+    check(Builtin::Problem, req, &long, &not_found, &[]).await;
+
+    for bad in [
+        "a".repeat(201),
+        "has space".to_owned(),
+        "<script>".to_owned(),
+        "semi;colon".to_owned(),
+        "ünïcode".to_owned(),
+    ] {
+        let res = client
+            .get(format!("{base}/v1/leads/5"))
+            .header("x-api-key", "demo-key")
+            .header("x-request-id", bad.as_bytes())
+            .send()
+            .await
+            .unwrap();
+        let id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+        assert_uuid_v4(&id);
+        let got = headers(&res);
+        let text = res.text().await.unwrap();
+        assert!(!text.contains(bad.as_str()));
+        let want = body(Builtin::Problem, &not_found, &id);
+        assert_eq!(text, want);
+        assert_eq!(got, error_headers(Builtin::Problem, &want, &id, &[]));
+    }
+
+    // No id: a fresh one, different each time; success responses carry it too.
+    let a = client
+        .get(format!("{base}/v1/leads"))
+        .header("x-api-key", "demo-key")
+        .send()
+        .await
+        .unwrap();
+    let b = client
+        .get(format!("{base}/v1/leads"))
+        .header("x-api-key", "demo-key")
+        .send()
+        .await
+        .unwrap();
+    let (a, b) = (&a.headers()["x-request-id"], &b.headers()["x-request-id"]);
+    assert_uuid_v4(a.to_str().unwrap());
+    assert_uuid_v4(b.to_str().unwrap());
+    assert_ne!(a, b);
+}
+
+/// A `MakeWriter` into a shared buffer.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_5xx_hides_its_source_and_logs_it_once() {
+    let logs = Captured::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_target(false)
+        .without_time()
+        .finish();
+    // The server runs on this test's single-threaded runtime, so it logs here.
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let client = reqwest::Client::new();
+    for format in Builtin::ALL {
+        let base = start(format, 1000, 1).await;
+        create(
+            &client,
+            &base,
+            r#"{"email":"bob@fail.example","firstName":"Bob","score":1}"#,
+        )
+        .await;
+        let internal = expect(
+            500,
+            "Internal Server Error",
+            "internal_server_error",
+            "Internal server error.",
+        );
+        let rid = format!("t-500-{format}");
+        let res = client
+            .post(format!("{base}/v1/leads/1/enrich"))
+            .header("x-api-key", "demo-key")
+            .header("x-request-id", &rid)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 500);
+        let got = headers(&res);
+        let text = res.text().await.unwrap();
+        for secret in ["sk_live", "enrich.internal", "refused", "enriching"] {
+            assert!(!text.contains(secret), "{format}: {text}");
+        }
+        let want = body(format, &internal, &rid);
+        assert_eq!(text, want);
+        assert_eq!(got, error_headers(format, &want, &rid, &[]));
+    }
+
+    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let expected: String = Builtin::ALL
+        .iter()
+        .map(|format| {
+            format!(
+                "ERROR server error request_id=\"t-500-{format}\" status=500 code=\"internal_server_error\" \
+                 error=enriching lead 1: POST https://enrich.internal:7443/v2/company refused: token sk_live_51Hx\\r\\nretry=false\n"
+            )
+        })
+        .collect();
+    assert_eq!(logs, expected);
+}
+
+/// The hand-written envelopes above, pinned to literal bodies once, so the comparisons made
+/// with them rest on the reference shapes and not only on each other.
+#[test]
+fn expected_bodies_are_the_reference_shapes() {
+    let e = expect(
+        422,
+        "Unprocessable Entity",
+        "validation_error",
+        "Validation failed",
+    )
+    .field(
+        "leads.0.phone",
+        "#/leads/0/phone",
+        "validation/invalid-leads.0.phone",
+        "Invalid phone number",
+    )
+    .field(
+        "leads.0.phone",
+        "#/leads/0/phone",
+        "validation/too-long-leads.0.phone",
+        "Too long",
+    );
+    let want = [
+        r#"{"success":false,"status":422,"message":"Validation failed","errors":[{"field":"leads.0.phone","message":"Invalid phone number"},{"field":"leads.0.phone","message":"Too long"}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v1","request_id":"r"}}"#,
+        r#"{"success":false,"error":{"code":422,"timestamp":"2026-02-08T12:00:00.000Z","message":"Validation failed","details":[{"code":"validation/invalid-leads.0.phone","message":"Invalid phone number"},{"code":"validation/too-long-leads.0.phone","message":"Too long"}]}}"#,
+        r#"{"message":"Validation failed","errors":{"leads.0.phone":["Invalid phone number","Too long"]}}"#,
+        r#"{"error":{"message":"Validation failed","details":[{"field":"leads.0.phone","message":"Invalid phone number"},{"field":"leads.0.phone","message":"Too long"}]}}"#,
+        r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Validation failed","code":"validation_error","errors":[{"detail":"Invalid phone number","pointer":"#/leads/0/phone"},{"detail":"Too long","pointer":"#/leads/0/phone"}],"request_id":"r"}"##,
+    ];
+    for (format, want) in Builtin::ALL.into_iter().zip(want) {
+        assert_eq!(body(format, &e, "r"), want, "{format}");
+    }
+    let e = expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.");
+    let want = [
+        r#"{"success":false,"status":404,"message":"Lead 1 was not found.","meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v1","request_id":"r"}}"#,
+        r#"{"success":false,"error":{"code":404,"timestamp":"2026-02-08T12:00:00.000Z","message":"Lead 1 was not found.","details":"lead/not-found"}}"#,
+        r#"{"message":"Lead 1 was not found."}"#,
+        r#"{"error":{"message":"Lead 1 was not found.","details":null}}"#,
+        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Lead 1 was not found.","code":"lead/not-found","request_id":"r"}"#,
+    ];
+    for (format, want) in Builtin::ALL.into_iter().zip(want) {
+        assert_eq!(body(format, &e, "r"), want, "{format}");
+    }
+}

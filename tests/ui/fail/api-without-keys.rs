@@ -1,0 +1,11 @@
+use error_core::ApiError;
+
+#[derive(ApiError)]
+enum Error {
+    #[api]
+    NotFound,
+    #[api = "status 404"]
+    Gone,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_core::ApiError;
+
+#[derive(ApiError)]
+enum Error {
+    #[api(status = 404, code = "Lead/NotFound")]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use error_core::ApiError;
+
+struct Quota {
+    used: u64,
+}
+
+#[derive(ApiError)]
+enum Error {
+    #[api(status = 402, code = "quota")]
+    Quota(#[api(details)] Quota),
+}
+
+fn main() {}

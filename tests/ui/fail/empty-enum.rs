@@ -1,0 +1,6 @@
+use error_core::ApiError;
+
+#[derive(ApiError)]
+enum Error {}
+
+fn main() {}

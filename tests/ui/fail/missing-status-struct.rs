@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(ApiError)]
+#[api(code = "rate_limited")]
+struct RateLimited;
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_core::ApiError;
+
+#[derive(ApiError)]
+enum Error {
+    #[api(status = 404, code = "not_found", message = "Lead {} was not found.")]
+    NotFound(u64),
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_core::ApiError;
+
+#[derive(ApiError)]
+enum Error {
+    #[api(status = 500, code = "database", message = "Query failed: {0}")]
+    Database(String),
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(ApiError)]
+#[api(transparent)]
+struct Wrapper(std::io::Error);
+
+fn main() {}
