@@ -8,6 +8,8 @@ use crate::CatalogueEntry;
 #[derive(Clone, Copy)]
 pub struct Leaf {
     owner: &'static str,
+    /// The owner's `transparent` variant the entry was reached through, or "".
+    via: &'static str,
     variant: &'static str,
     code: &'static str,
 }
@@ -15,6 +17,7 @@ pub struct Leaf {
 impl Leaf {
     const EMPTY: Leaf = Leaf {
         owner: "",
+        via: "",
         variant: "",
         code: "",
     };
@@ -54,7 +57,7 @@ pub const fn collect_leaves<const N: usize>(catalogues: &[Named]) -> [Leaf; N] {
     let mut filled = 0;
     let mut i = 0;
     while i < catalogues.len() {
-        filled = collect_in(catalogues[i].0, catalogues[i].1, &mut out, filled);
+        filled = collect_in(catalogues[i].0, "", catalogues[i].1, &mut out, filled);
         i += 1;
     }
     out
@@ -62,6 +65,7 @@ pub const fn collect_leaves<const N: usize>(catalogues: &[Named]) -> [Leaf; N] {
 
 const fn collect_in(
     owner: &'static str,
+    via: &'static str,
     catalogue: &'static [CatalogueEntry],
     out: &mut [Leaf],
     mut filled: usize,
@@ -70,11 +74,16 @@ const fn collect_in(
     while i < catalogue.len() {
         let entry = &catalogue[i];
         match entry.transparent() {
-            Some(inner) => filled = collect_in(owner, inner, out, filled),
+            Some(inner) => {
+                // The outermost transparent variant is the one the user can find in `owner`.
+                let via = if via.is_empty() { entry.variant() } else { via };
+                filled = collect_in(owner, via, inner, out, filled)
+            }
             None => {
                 if filled < out.len() {
                     out[filled] = Leaf {
                         owner,
+                        via,
                         variant: entry.variant(),
                         code: entry.code(),
                     };
@@ -123,6 +132,21 @@ impl DuplicateMessage {
         self
     }
 
+    const fn place(self, leaf: &Leaf) -> Self {
+        let this = self
+            .push("by `")
+            .push(leaf.owner)
+            .push("` (variant `")
+            .push(leaf.variant);
+        if leaf.via.is_empty() {
+            this.push("`)")
+        } else {
+            this.push("`, through its transparent variant `")
+                .push(leaf.via)
+                .push("`)")
+        }
+    }
+
     /// The message, or `None` when every code is unique.
     pub const fn as_str(&self) -> Option<&str> {
         if self.len == 0 {
@@ -151,15 +175,11 @@ pub const fn find_duplicate(leaves: &[Leaf]) -> DuplicateMessage {
                 }
                 .push("error code `")
                 .push(a.code)
-                .push("` is declared twice: by `")
-                .push(a.owner)
-                .push("` (variant `")
-                .push(a.variant)
-                .push("`) and by `")
-                .push(b.owner)
-                .push("` (variant `")
-                .push(b.variant)
-                .push("`); give one of them another `code`");
+                .push("` is declared twice: ")
+                .place(a)
+                .push(" and ")
+                .place(b)
+                .push("; give one of them another `code`");
             }
             j += 1;
         }

@@ -234,16 +234,16 @@ fn unknown_key(path: &Path, name: &str, position: Position, out: &mut Attrs, err
         name.to_owned()
     };
     let hint = match where_it_belongs(name) {
-        Some(place) => format!(" (`{name}` belongs {place})"),
+        Some(place) => format!(": `{name}` belongs {place}"),
         None => match closest_key(name, accepted) {
-            Some(key) => format!("; did you mean `{key}`?"),
+            Some(key) => format!(": did you mean `{key}`?"),
             None => String::new(),
         },
     };
     errors.spanned(
         path,
         format!(
-            "unknown key `{written}` {}{hint}; accepted here: {}",
+            "unknown key `{written}` {}{hint} (accepted here: {})",
             position.describe(),
             accepted.join(", ")
         ),

@@ -65,7 +65,10 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
             Kind::Transparent(field) => {
                 let pat = pattern(input, plan.variant, &[field]);
                 let inner = binding(field);
-                let call = |method: TokenStream| quote_spanned!(field.ty.span()=> ::error_core::ApiError::#method(#inner));
+                // Every use names the inner type as written, so a type that is not an
+                // `ApiError` gets one error, at the type, not one per method.
+                let ty = field.ty;
+                let call = |method: TokenStream| quote_spanned!(ty.span()=> <#ty as ::error_core::ApiError>::#method(#inner));
                 let entry = call(quote!(entry));
                 let status = call(quote!(status));
                 let code = call(quote!(code));
@@ -76,7 +79,7 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 status_arms.push(quote!(#pat => #status,));
                 code_arms.push(quote!(#pat => #code,));
                 message_arms.push(quote_spanned!(field.ty.span()=>
-                    #pat => ::error_core::ApiError::write_message(#inner, __api_sink),
+                    #pat => <#ty as ::error_core::ApiError>::write_message(#inner, __api_sink),
                 ));
                 fields_arms.push(quote!(#pat => #fields,));
                 details_arms.push(quote!(#pat => #details,));

@@ -409,10 +409,14 @@ fn resolve<'a>(
 ) -> Vec<Resolved<'a>> {
     let mut resolved = Vec::new();
     let mut unknown = Vec::new();
-    // rustc can point inside the literal at a placeholder that names nothing, with its own
-    // "a local variable with a similar name exists" hint; it can do so only when every
-    // placeholder is a plain identifier it would read the way we do.
-    let mut rustc_can = true;
+    // rustc can point inside the literal at a placeholder that names nothing, with its
+    // "a local variable with a similar name exists" fix. It reads placeholders the way we do
+    // only when each is a plain identifier, and its fix is the whole answer only when a
+    // field is close to the name; otherwise our message, which lists the fields, says more.
+    let mut rustc_can = variant
+        .fields
+        .iter()
+        .any(|field| matches!(field.member, syn::Member::Named(_)));
     for piece in pieces {
         match piece {
             Piece::Text(text) => resolved.push(Resolved::Text(text)),
@@ -421,7 +425,10 @@ fn resolve<'a>(
                     && !spec.contains(['$', '*', '{', '}']);
                 match variant.fields.iter().find(|f| f.placeholder_name() == name) {
                     Some(field) => resolved.push(Resolved::Arg { field, spec }),
-                    None => unknown.push(name),
+                    None => {
+                        rustc_can &= closest_field(variant, &name).is_some();
+                        unknown.push(name);
+                    }
                 }
             }
         }
@@ -464,13 +471,8 @@ fn unknown_placeholder(variant: &Variant, name: &str) -> String {
         "the message names `{{{name}}}`, but variant `{}` has no field `{name}`",
         variant.ident
     );
-    let closest = names
-        .iter()
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
-        .min();
-    match (closest, names.is_empty()) {
-        (Some((_, candidate)), _) => {
+    match (closest_field(variant, name), names.is_empty()) {
+        (Some(candidate), _) => {
             message.push_str(&format!("; did you mean `{{{candidate}}}`?"))
         }
         (None, true) => {
@@ -486,6 +488,21 @@ fn unknown_placeholder(variant: &Variant, name: &str) -> String {
         )),
     }
     message
+}
+
+/// The field a misspelt placeholder most likely meant: within a third of its length in
+/// edits, as rustc's own "similar name" hints.
+fn closest_field(variant: &Variant, name: &str) -> Option<String> {
+    variant
+        .fields
+        .iter()
+        .map(|field| {
+            let candidate = field.placeholder_name();
+            (edit_distance(name, &candidate), candidate)
+        })
+        .filter(|(distance, _)| *distance <= name.chars().count().max(3) / 3)
+        .min()
+        .map(|(_, candidate)| candidate)
 }
 
 pub fn edit_distance(a: &str, b: &str) -> usize {

@@ -196,16 +196,20 @@ fn post_json(uri: &str, body: &str) -> test::TestRequest {
         .set_payload(body.to_owned())
 }
 
-/// Every case: the request, the error the adapter must answer with, extra headers.
-fn cases() -> Vec<(
+/// The expected body of a case, given the format and the request id.
+type Want = Box<dyn Fn(Builtin, &str) -> String>;
+
+/// One case: the request, the expected body, the status and the extra headers.
+type Case = (
     test::TestRequest,
-    Box<dyn Fn(Builtin, &str) -> String>,
+    Want,
     u16,
     Vec<(&'static str, &'static str)>,
-)> {
-    fn with<E: ApiError + std::error::Error + 'static>(
-        make: impl Fn() -> E + 'static,
-    ) -> Box<dyn Fn(Builtin, &str) -> String> {
+);
+
+/// Every case.
+fn cases() -> Vec<Case> {
+    fn with<E: ApiError + std::error::Error + 'static>(make: impl Fn() -> E + 'static) -> Want {
         Box::new(move |format, rid| rendered(&make(), format, rid))
     }
     vec![

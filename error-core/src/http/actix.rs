@@ -79,7 +79,7 @@ const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 ///
 /// let res = HttpError(E::NoCredits).error_response();
 /// assert_eq!(res.status(), 402);
-/// assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+/// assert_eq!(res.headers().get("x-content-type-options").unwrap(), "nosniff");
 /// ```
 pub struct HttpError<E>(pub E);
 

@@ -14,6 +14,9 @@ pub mod wedocod;
 
 use error_core::ApiError;
 
+/// Sample envelopes: each variant's name with its rendered body.
+pub type Rendered = Vec<(&'static str, Vec<u8>)>;
+
 /// A catalogue as the tour and the documentation see it: its name, a sample value for every
 /// variant (in declaration order), and how to render them.
 pub struct Example {
@@ -24,13 +27,10 @@ pub struct Example {
     /// The catalogue.
     pub catalogue: &'static [error_core::CatalogueEntry],
     /// Renders every sample with `ctx`, in declaration order.
-    pub render_samples: fn(&error_core::RenderContext<'_>) -> Vec<(&'static str, Vec<u8>)>,
+    pub render_samples: fn(&error_core::RenderContext<'_>) -> Rendered,
 }
 
-fn render_all<E: ApiError>(
-    samples: Vec<E>,
-    ctx: &error_core::RenderContext<'_>,
-) -> Vec<(&'static str, Vec<u8>)> {
+fn render_all<E: ApiError>(samples: Vec<E>, ctx: &error_core::RenderContext<'_>) -> Rendered {
     samples
         .into_iter()
         .map(|sample| (sample.entry().variant(), sample.to_json(ctx)))

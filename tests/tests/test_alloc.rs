@@ -1,0 +1,202 @@
+//! Rendering a static or templated variant into a buffer with room to spare allocates
+//! nothing, in every format, whether or not the thread's timestamp cache already holds the
+//! second being written. Counted by a global allocator that counts per thread (the test
+//! harness allocates on other threads while a test runs).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::hint::black_box;
+
+use error_core::format::Builtin;
+use error_core::{ApiError, RenderContext, Timestamp};
+
+struct Counting;
+
+thread_local! {
+    // `const`, `Copy` and without `Drop`: touching it never allocates (nor registers a
+    // destructor), so the allocator can use it.
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count_one() {
+    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; counting has no effect on memory.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count_one();
+        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, which is System's.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count_one();
+        // SAFETY: as for `alloc`.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count_one();
+        // SAFETY: `ptr` was allocated by this allocator, that is by System.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by this allocator, that is by System.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// How many allocations (and reallocations) `f` makes on this thread.
+fn allocations(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+#[derive(Debug, ApiError)]
+#[api(version = "v1", type_base = "https://errors.example.com/")]
+enum LeadError {
+    #[api(
+        status = 401,
+        code = "missing_api_key",
+        message = "Authentication required."
+    )]
+    MissingApiKey,
+
+    #[api(
+        status = 404,
+        code = "lead/not-found",
+        message = "Lead {id} was not found."
+    )]
+    NotFound { id: u64 },
+
+    #[api(
+        status = 409,
+        code = "lead/duplicate",
+        message = "Lead \"{name}\" already exists."
+    )]
+    Duplicate { name: String },
+
+    #[api(
+        status = 429,
+        code = "rate_limited",
+        message = "Over {rate:.1} requests per second."
+    )]
+    RateLimited { rate: f64 },
+}
+
+fn errors() -> Vec<LeadError> {
+    vec![
+        LeadError::MissingApiKey,
+        LeadError::NotFound { id: 123_456 },
+        LeadError::Duplicate {
+            name: "Ada \"the first\" Lovelace\n".to_owned(),
+        },
+        LeadError::RateLimited { rate: 12.25 },
+    ]
+}
+
+/// Renders every error in every format, each at its own second (so the timestamp cache
+/// misses every time), and returns the allocations counted.
+fn render_all(first_second: u64, ctx_of: impl Fn(Timestamp) -> RenderContext<'static>) -> usize {
+    let errors = errors();
+    let mut buf = Vec::with_capacity(4096);
+    let mut total = 0;
+    let mut second = first_second;
+    for format in Builtin::ALL {
+        for err in &errors {
+            second += 1;
+            let ctx = ctx_of(Timestamp::from_unix_millis(second * 1000 + 7));
+            buf.clear();
+            total += allocations(|| err.render_into(&format, &ctx, &mut buf));
+            assert!(
+                buf.len() > 10,
+                "{format}: {:?}",
+                String::from_utf8_lossy(&buf)
+            );
+        }
+    }
+    total
+}
+
+#[test]
+fn the_counter_counts() {
+    assert_eq!(
+        allocations(|| drop(black_box(Vec::<u8>::with_capacity(8)))),
+        1
+    );
+    assert_eq!(allocations(|| drop(black_box(String::from("x") + "y"))), 2);
+}
+
+#[test]
+fn rendering_with_a_cold_timestamp_cache_allocates_nothing() {
+    assert_eq!(render_all(1_770_552_000, RenderContext::at), 0);
+}
+
+#[test]
+fn rendering_with_a_warm_timestamp_cache_allocates_nothing() {
+    let errors = errors();
+    let ctx = RenderContext::at(Timestamp::from_unix_millis(1_770_552_000_123))
+        .with_request_id("req-\"42\"")
+        .with_version("v2");
+    let mut buf = Vec::with_capacity(4096);
+    for format in Builtin::ALL {
+        for err in &errors {
+            // Once to fill the cache, then counted.
+            buf.clear();
+            err.render_into(&format, &ctx, &mut buf);
+            let expected = buf.clone();
+            buf.clear();
+            assert_eq!(
+                allocations(|| err.render_into(&format, &ctx, &mut buf)),
+                0,
+                "{format}: {}",
+                String::from_utf8_lossy(&expected)
+            );
+            assert_eq!(buf, expected);
+        }
+    }
+}
+
+#[test]
+fn rendering_from_the_system_clock_allocates_nothing() {
+    let errors = errors();
+    let mut buf = Vec::with_capacity(4096);
+    let clock = std::time::SystemTime::now();
+    for format in Builtin::ALL {
+        for err in &errors {
+            buf.clear();
+            let count = allocations(|| {
+                let ctx = RenderContext::at(Timestamp::from(black_box(clock)));
+                err.render_into(&format, &ctx, &mut buf);
+            });
+            assert_eq!(count, 0, "{format}");
+        }
+    }
+}
+
+#[test]
+fn the_rendered_bodies_are_the_expected_ones() {
+    // The counted renderings above write real envelopes; spot-check two of them whole.
+    let ctx = RenderContext::at(Timestamp::from_unix_millis(1_770_552_000_123));
+    let mut buf = Vec::with_capacity(4096);
+    LeadError::Duplicate {
+        name: "Ada \"the first\" Lovelace\n".to_owned(),
+    }
+    .render_into(&Builtin::Flat, &ctx, &mut buf);
+    assert_eq!(
+        String::from_utf8(buf.clone()).unwrap(),
+        r#"{"success":false,"status":409,"message":"Lead \"Ada \"the first\" Lovelace\n\" already exists.","meta":{"timestamp":"2026-02-08T12:00:00.123Z","version":"v1"}}"#
+    );
+    buf.clear();
+    LeadError::RateLimited { rate: 12.25 }.render_into(&Builtin::Problem, &ctx, &mut buf);
+    assert_eq!(
+        String::from_utf8(buf).unwrap(),
+        r#"{"type":"https://errors.example.com/rate_limited","title":"Too Many Requests","status":429,"detail":"Over 12.2 requests per second.","code":"rate_limited"}"#
+    );
+}
