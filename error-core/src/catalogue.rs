@@ -125,6 +125,25 @@ impl CatalogueEntry {
     }
 
     /// The status's reason phrase (`Not Found`): the Problem format's `title`.
+    ///
+    /// ```
+    /// use error_core::ApiError;
+    ///
+    /// #[derive(ApiError)]
+    /// enum E {
+    ///     #[api(status = 404, message = "Lead {id} was not found.")]
+    ///     NotFound { id: u64 },
+    ///     #[api(status = 401, message = "Authentication required.", www_authenticate = "Bearer")]
+    ///     Unauthenticated,
+    /// }
+    ///
+    /// let [not_found, unauthenticated] = E::CATALOGUE else { unreachable!() };
+    /// assert_eq!(not_found.title(), "Not Found");
+    /// assert!(not_found.is_templated());
+    /// assert!(!unauthenticated.is_templated());
+    /// assert_eq!(unauthenticated.www_authenticate(), Some("Bearer"));
+    /// assert_eq!(not_found.www_authenticate(), None);
+    /// ```
     pub const fn title(&self) -> &'static str {
         self.title
     }
@@ -141,6 +160,27 @@ impl CatalogueEntry {
     }
 
     /// For a `transparent` variant, the inner enum's catalogue.
+    ///
+    /// ```
+    /// use error_core::ApiError;
+    ///
+    /// #[derive(ApiError)]
+    /// enum AuthError {
+    ///     #[api(status = 401)]
+    ///     Unauthenticated,
+    /// }
+    ///
+    /// #[derive(ApiError)]
+    /// enum AppError {
+    ///     #[api(transparent)]
+    ///     Auth(AuthError),
+    /// }
+    ///
+    /// let entry = &AppError::CATALOGUE[0];
+    /// assert_eq!(entry.variant(), "Auth");
+    /// assert_eq!(entry.status(), 0);
+    /// assert_eq!(entry.transparent().map(|inner| inner[0].code()), Some("unauthenticated"));
+    /// ```
     pub const fn transparent(&self) -> Option<&'static [CatalogueEntry]> {
         self.inner
     }
@@ -193,7 +233,22 @@ pub fn entries(catalogue: &'static [CatalogueEntry]) -> Entries {
     }
 }
 
-/// The iterator of [`entries`].
+/// The iterator of [`entries`]: depth first, so a transparent variant's entries take its
+/// place.
+///
+/// ```
+/// use error_core::{catalogue, ApiError};
+///
+/// #[derive(ApiError)]
+/// enum E {
+///     #[api(status = 404)]
+///     NotFound,
+/// }
+///
+/// let mut entries: catalogue::Entries = catalogue::entries(E::CATALOGUE);
+/// assert_eq!(entries.next().map(|e| e.status()), Some(404));
+/// assert!(entries.next().is_none());
+/// ```
 #[derive(Debug, Clone)]
 pub struct Entries {
     stack: Vec<core::slice::Iter<'static, CatalogueEntry>>,
@@ -246,6 +301,18 @@ impl ApiInfo {
     };
 
     /// Sets the API version written in envelopes that carry one (Flat's `meta.version`).
+    /// The derive builds an enum's `INFO` with these `const` setters.
+    ///
+    /// ```
+    /// use error_core::ApiInfo;
+    ///
+    /// const INFO: ApiInfo = ApiInfo::DEFAULT
+    ///     .with_version("v1")
+    ///     .with_type_base("https://errors.example.com/");
+    /// assert_eq!(INFO.version(), Some("v1"));
+    /// assert_eq!(INFO.type_base(), Some("https://errors.example.com/"));
+    /// assert_eq!(ApiInfo::default().version(), None);
+    /// ```
     pub const fn with_version(mut self, version: &'static str) -> Self {
         self.version = Some(version);
         self

@@ -112,6 +112,29 @@ pub mod __private {
         sink.text(itoa::Buffer::new().format(value));
     }
 
+    /// What a `transparent` variant forwards to: any `ApiError`. Generated code reaches the
+    /// inner error only through this trait, so a field that is not an `ApiError` gets one
+    /// error, at the field's type, that says what to do.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not an `ApiError`, so a `transparent` variant cannot forward to it",
+        label = "not an `ApiError`",
+        note = "derive `ApiError` for `{Self}`, or drop `transparent` and give the variant its own `status`"
+    )]
+    pub trait Transparent {
+        /// The inner error.
+        type Error: crate::ApiError + ?Sized;
+        /// The field as that error.
+        fn inner(&self) -> &Self::Error;
+    }
+
+    #[diagnostic::do_not_recommend]
+    impl<T: crate::ApiError + ?Sized> Transparent for T {
+        type Error = T;
+        fn inner(&self) -> &T {
+            self
+        }
+    }
+
     /// The entry the fallback expansion (after a compile error) points at.
     pub static FALLBACK_ENTRY: crate::CatalogueEntry = crate::CatalogueEntry::__new(
         "Internal",

@@ -566,7 +566,25 @@ impl<F: Format + EnvelopeSchema> Document<F> {
         self
     }
 
-    /// The document.
+    /// The document, to serve, merge into another or amend with utoipa's API.
+    ///
+    /// ```
+    /// use error_core::format::Nested;
+    /// use error_core::openapi::Document;
+    /// use error_core::ApiError;
+    ///
+    /// #[derive(ApiError)]
+    /// enum E {
+    ///     #[api(status = 404)]
+    ///     NotFound,
+    /// }
+    ///
+    /// let openapi = Document::new("API", "2.0.0", Nested)
+    ///     .route::<E>(http::Method::DELETE, "/things/{id}", "Delete a thing")
+    ///     .build();
+    /// assert_eq!(openapi.info.version, "2.0.0");
+    /// assert!(openapi.paths.get_path_item("/things/{id}").is_some_and(|item| item.delete.is_some()));
+    /// ```
     pub fn build(self) -> OpenApi {
         let schema = RefOr::Ref(Ref::from_schema_name(self.format.schema_name()));
         let mut paths = PathsBuilder::new();
@@ -659,6 +677,7 @@ pub mod __derive {
     pub struct Probe<F>(PhantomData<F>);
 
     impl<F> Probe<F> {
+        /// The probe of `F`.
         pub const fn new() -> Self {
             Probe(PhantomData)
         }

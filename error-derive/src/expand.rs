@@ -65,10 +65,12 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
             Kind::Transparent(field) => {
                 let pat = pattern(input, plan.variant, &[field]);
                 let inner = binding(field);
-                // Every use names the inner type as written, so a type that is not an
-                // `ApiError` gets one error, at the type, not one per method.
+                // Every use goes through `Transparent` at the inner type as written, so a
+                // type that is not an `ApiError` gets one error, at the type, not one per
+                // method.
                 let ty = field.ty;
-                let call = |method: TokenStream| quote_spanned!(ty.span()=> <#ty as ::error_core::ApiError>::#method(#inner));
+                let inner = quote_spanned!(ty.span()=> <#ty as ::error_core::__private::Transparent>::inner(#inner));
+                let call = |method: TokenStream| quote_spanned!(ty.span()=> ::error_core::ApiError::#method(#inner));
                 let entry = call(quote!(entry));
                 let status = call(quote!(status));
                 let code = call(quote!(code));
@@ -79,7 +81,7 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 status_arms.push(quote!(#pat => #status,));
                 code_arms.push(quote!(#pat => #code,));
                 message_arms.push(quote_spanned!(field.ty.span()=>
-                    #pat => <#ty as ::error_core::ApiError>::write_message(#inner, __api_sink),
+                    #pat => ::error_core::ApiError::write_message(#inner, __api_sink),
                 ));
                 fields_arms.push(quote!(#pat => #fields,));
                 details_arms.push(quote!(#pat => #details,));
@@ -260,7 +262,9 @@ fn catalogue_entry(plan: &VariantPlan) -> TokenStream {
     match &plan.kind {
         Kind::Transparent(field) => {
             let ty = field.ty;
-            let inner = quote_spanned!(ty.span()=> <#ty as ::error_core::ApiError>::CATALOGUE);
+            let inner = quote_spanned!(ty.span()=>
+                <<#ty as ::error_core::__private::Transparent>::Error as ::error_core::ApiError>::CATALOGUE
+            );
             quote!(::error_core::CatalogueEntry::__transparent(#variant, #inner))
         }
         Kind::Error(error) => {

@@ -92,6 +92,61 @@ impl<E: ApiError> MessageSource for E {
 
 /// An error as a format sees it: the variant's static parts, its dynamic parts, and the
 /// rendering context.
+///
+/// The `write_*_json` methods append JSON values (strings with their quotes), escaped;
+/// the others give the plain values.
+///
+/// ```
+/// use error_core::format::ErrorView;
+/// use error_core::{ApiError, FieldErrors, RenderContext, Timestamp};
+///
+/// #[derive(ApiError)]
+/// #[api(version = "v1", type_base = "https://errors.example.com/")]
+/// enum E {
+///     #[api(status = 404, code = "lead/not-found", message = "Lead \"{id}\" was not found.")]
+///     NotFound { id: u64 },
+///     #[api(status = 422, message = "Invalid.")]
+///     Invalid(#[api(fields)] FieldErrors),
+///     #[api(status = 402, message = "Pay.")]
+///     Pay { #[api(details)] needed: u32 },
+/// }
+///
+/// let ctx = RenderContext::at(Timestamp::from_unix_millis(0)).with_request_id("req-1");
+/// let err = E::NotFound { id: 7 };
+/// let view = ErrorView::new(&err, &ctx);
+/// assert_eq!(view.entry().variant(), "NotFound");
+/// assert_eq!(view.status(), 404);
+/// assert_eq!(view.code(), "lead/not-found");
+/// assert_eq!(view.title(), "Not Found");
+/// assert_eq!(view.message(), "Lead \"7\" was not found.");
+/// assert_eq!(view.timestamp(), Timestamp::from_unix_millis(0));
+/// assert_eq!(view.request_id(), Some("req-1"));
+/// assert_eq!(view.version(), Some("v1"));
+/// assert_eq!(view.type_base(), Some("https://errors.example.com/"));
+/// assert!(view.field_errors().is_none());
+/// assert!(!view.has_details());
+///
+/// let mut out = Vec::new();
+/// view.write_status(&mut out);
+/// view.write_code_json(&mut out);
+/// view.write_message_json(&mut out);
+/// view.write_timestamp_json(&mut out);
+/// view.write_details_json(&mut out); // no details: null
+/// assert_eq!(
+///     out,
+///     br#"404"lead/not-found""Lead \"7\" was not found.""1970-01-01T00:00:00.000Z"null"#
+/// );
+///
+/// let err = E::Pay { needed: 3 };
+/// let view = ErrorView::new(&err, &ctx);
+/// assert!(view.has_details());
+/// let mut out = Vec::new();
+/// view.write_details_json(&mut out);
+/// assert_eq!(out, b"3");
+///
+/// let err = E::Invalid(FieldErrors::new().add("email", "invalid", "Invalid email format"));
+/// assert_eq!(ErrorView::new(&err, &ctx).field_errors().map(|f| f.len()), Some(1));
+/// ```
 pub struct ErrorView<'a> {
     entry: &'static CatalogueEntry,
     status: http::StatusCode,

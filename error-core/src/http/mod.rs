@@ -41,7 +41,7 @@ pub use headers::{
     X_REQUEST_ID,
 };
 
-#[cfg(feature = "server")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 mod body;
 #[cfg(feature = "server")]
 mod log;
