@@ -5,22 +5,37 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// A point in time, rendered as RFC 3339 UTC with milliseconds: `2026-02-08T12:00:00.000Z`.
 ///
+/// Made from a `SystemTime` (the system clock), it keeps it and converts it to milliseconds
+/// only when asked, so a rendering in a format without a timestamp never pays for the
+/// conversion. Two timestamps are equal when they fall in the same millisecond.
+///
 /// ```
+/// use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// use error_core::Timestamp;
 ///
 /// let t = Timestamp::from_unix_millis(1_770_552_000_000);
 /// assert_eq!(t.to_string(), "2026-02-08T12:00:00.000Z");
+///
+/// let system = Timestamp::from(UNIX_EPOCH + Duration::from_micros(1_770_552_000_000_999));
+/// assert_eq!(system, t);
+/// assert_eq!(system.unix_millis(), 1_770_552_000_000);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy)]
 pub struct Timestamp {
-    unix_millis: u64,
+    repr: Repr,
+}
+
+#[derive(Clone, Copy)]
+enum Repr {
+    Millis(u64),
+    System(SystemTime),
 }
 
 impl Timestamp {
     /// The time `millis` milliseconds after the Unix epoch.
     pub const fn from_unix_millis(millis: u64) -> Self {
         Timestamp {
-            unix_millis: millis,
+            repr: Repr::Millis(millis),
         }
     }
 
@@ -29,35 +44,75 @@ impl Timestamp {
         Timestamp::from(SystemTime::now())
     }
 
-    /// Milliseconds since the Unix epoch.
-    pub const fn unix_millis(&self) -> u64 {
-        self.unix_millis
+    /// Milliseconds since the Unix epoch (a time before 1970 counts as the epoch).
+    pub fn unix_millis(&self) -> u64 {
+        match self.repr {
+            Repr::Millis(millis) => millis,
+            Repr::System(time) => {
+                let since = time.duration_since(UNIX_EPOCH).unwrap_or(Duration::ZERO);
+                // `as_millis()` clamped to u64, without u128 arithmetic.
+                since
+                    .as_secs()
+                    .saturating_mul(1000)
+                    .saturating_add(u64::from(since.subsec_millis()))
+            }
+        }
     }
 
     /// Writes the 24 bytes of the RFC 3339 form.
     pub fn write_rfc3339(&self, out: &mut Vec<u8>) {
-        crate::time_format::write_rfc3339_millis(self.unix_millis, out);
+        crate::time_format::write_rfc3339_millis(self.unix_millis(), out);
     }
 }
 
 impl From<SystemTime> for Timestamp {
-    /// Times before 1970 are clamped to the epoch.
+    /// Times before 1970 are clamped to the epoch (when converted).
     #[inline]
     fn from(time: SystemTime) -> Self {
-        let since = time.duration_since(UNIX_EPOCH).unwrap_or(Duration::ZERO);
-        // In u64 with saturation, the same as `as_millis()` clamped, without u128 arithmetic
-        // (this runs on every rendering).
-        let millis = since
-            .as_secs()
-            .saturating_mul(1000)
-            .saturating_add(u64::from(since.subsec_millis()));
-        Timestamp::from_unix_millis(millis)
+        Timestamp {
+            repr: Repr::System(time),
+        }
     }
 }
 
 impl From<Timestamp> for SystemTime {
+    /// The millisecond of the timestamp.
     fn from(t: Timestamp) -> Self {
-        UNIX_EPOCH + Duration::from_millis(t.unix_millis)
+        UNIX_EPOCH + Duration::from_millis(t.unix_millis())
+    }
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.unix_millis() == other.unix_millis()
+    }
+}
+
+impl Eq for Timestamp {}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.unix_millis().cmp(&other.unix_millis())
+    }
+}
+
+impl std::hash::Hash for Timestamp {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.unix_millis().hash(state);
+    }
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Timestamp")
+            .field("unix_millis", &self.unix_millis())
+            .finish()
     }
 }
 

@@ -66,13 +66,13 @@ pub use error_derive::ApiError;
 /// Support for the code the derive generates; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "utoipa")]
+    pub use crate::openapi::__derive as openapi;
     pub use crate::unique::{
         collect_leaves, count_leaves, find_duplicate, DuplicateMessage, Leaf, Named,
     };
     pub use http;
     pub use serde;
-    #[cfg(feature = "utoipa")]
-    pub use crate::openapi::__derive as openapi;
     #[cfg(feature = "utoipa")]
     pub use utoipa;
 
@@ -113,8 +113,8 @@ pub mod __private {
     }
 
     /// What a `transparent` variant forwards to: any `ApiError`. Generated code reaches the
-    /// inner error only through this trait, so a field that is not an `ApiError` gets one
-    /// error, at the field's type, that says what to do.
+    /// inner error only through [`via`], generic over this trait, so a field that is not an
+    /// `ApiError` gets one error, at the field's type, that says what to do.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` is not an `ApiError`, so a `transparent` variant cannot forward to it",
         label = "not an `ApiError`",
@@ -122,16 +122,51 @@ pub mod __private {
     )]
     pub trait Transparent {
         /// The inner error.
-        type Error: crate::ApiError + ?Sized;
+        type Error: crate::ApiError;
         /// The field as that error.
         fn inner(&self) -> &Self::Error;
     }
 
     #[diagnostic::do_not_recommend]
-    impl<T: crate::ApiError + ?Sized> Transparent for T {
+    impl<T: crate::ApiError> Transparent for T {
         type Error = T;
         fn inner(&self) -> &T {
             self
+        }
+    }
+
+    /// The `ApiError` items a `transparent` variant forwards to its field of type `T`.
+    pub struct Via<T> {
+        /// [`ApiError::CATALOGUE`](crate::ApiError::CATALOGUE).
+        pub catalogue: &'static [crate::CatalogueEntry],
+        /// [`ApiError::entry`](crate::ApiError::entry).
+        pub entry: fn(&T) -> &'static crate::CatalogueEntry,
+        /// [`ApiError::status`](crate::ApiError::status).
+        pub status: fn(&T) -> http::StatusCode,
+        /// [`ApiError::code`](crate::ApiError::code).
+        pub code: fn(&T) -> &'static str,
+        /// [`ApiError::write_message`](crate::ApiError::write_message).
+        pub write_message: fn(&T, &mut dyn crate::MessageSink),
+        /// [`ApiError::field_errors`](crate::ApiError::field_errors).
+        pub field_errors: fn(&T) -> Option<&crate::FieldErrors>,
+        /// [`ApiError::details`](crate::ApiError::details).
+        pub details: fn(&T) -> Option<&dyn crate::Details>,
+        /// [`ApiError::retry_after`](crate::ApiError::retry_after).
+        pub retry_after: fn(&T) -> Option<core::time::Duration>,
+    }
+
+    /// The one place the `T: Transparent` bound is required (so one error, not one per item).
+    pub const fn via<T: Transparent>() -> Via<T> {
+        use crate::ApiError as _;
+        Via {
+            catalogue: <T::Error as crate::ApiError>::CATALOGUE,
+            entry: |t| t.inner().entry(),
+            status: |t| t.inner().status(),
+            code: |t| t.inner().code(),
+            write_message: |t, sink| t.inner().write_message(sink),
+            field_errors: |t| t.inner().field_errors(),
+            details: |t| t.inner().details(),
+            retry_after: |t| t.inner().retry_after(),
         }
     }
 

@@ -486,6 +486,7 @@ pub struct Document<F> {
     title: String,
     version: String,
     routes: Vec<Route>,
+    examples: Vec<Documented>,
 }
 
 struct Route {
@@ -503,7 +504,45 @@ impl<F: Format + EnvelopeSchema> Document<F> {
             title: title.to_owned(),
             version: version.to_owned(),
             routes: Vec::new(),
+            examples: Vec::new(),
         }
+    }
+
+    /// Uses `error` as the example of its variant wherever the document lists it, instead
+    /// of the catalogue entry alone: the way to show field errors, details and filled-in
+    /// placeholders. It is rendered at [`EXAMPLE_TIME`]; the last one given wins.
+    ///
+    /// ```
+    /// use error_core::format::Compact;
+    /// use error_core::openapi::Document;
+    /// use error_core::{ApiError, FieldError, FieldErrors};
+    ///
+    /// #[derive(ApiError)]
+    /// enum E {
+    ///     #[api(status = 422, code = "invalid", message = "Invalid.")]
+    ///     Invalid(#[api(fields)] FieldErrors),
+    /// }
+    ///
+    /// let invalid = E::Invalid(FieldErrors::new().with(FieldError::missing("email")));
+    /// let doc = Document::new("API", "1", Compact)
+    ///     .route::<E>(http::Method::POST, "/things", "Create a thing")
+    ///     .example(&invalid)
+    ///     .to_json();
+    /// let doc: serde_json::Value = serde_json::from_str(&doc).unwrap();
+    /// assert_eq!(
+    ///     doc["paths"]["/things"]["post"]["responses"]["422"]["content"]["application/json"]
+    ///         ["examples"]["invalid"]["value"]["error"]["details"],
+    ///     serde_json::json!([{"field": "email", "message": "email is required."}])
+    /// );
+    /// ```
+    pub fn example<E: ApiError>(mut self, error: &E) -> Self {
+        let mut body = Vec::new();
+        error.render_into(&self.format, &RenderContext::at(EXAMPLE_TIME), &mut body);
+        self.examples.push(Documented {
+            entry: error.entry(),
+            body,
+        });
+        self
     }
 
     /// Declares that the operation `method path` may answer every error of `E`. `{name}`
@@ -602,11 +641,21 @@ impl<F: Format + EnvelopeSchema> Document<F> {
                         .schema(Some(ObjectBuilder::new().schema_type(Type::String))),
                 );
             }
-            let responses = responses_of(
-                &route.errors,
-                self.format.content_type(),
-                Some(schema.clone()),
-            );
+            let errors: Vec<Documented> = route
+                .errors
+                .iter()
+                .map(|error| {
+                    let given = self.examples.iter().rev().find(|example| {
+                        example.entry.code() == error.entry.code()
+                            && example.entry.status() == error.entry.status()
+                    });
+                    Documented {
+                        entry: error.entry,
+                        body: given.unwrap_or(error).body.clone(),
+                    }
+                })
+                .collect();
+            let responses = responses_of(&errors, self.format.content_type(), Some(schema.clone()));
             for (status, response) in responses {
                 operation = operation.response(status, response);
             }

@@ -69,8 +69,11 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 // type that is not an `ApiError` gets one error, at the type, not one per
                 // method.
                 let ty = field.ty;
-                let inner = quote_spanned!(ty.span()=> <#ty as ::error_core::__private::Transparent>::inner(#inner));
-                let call = |method: TokenStream| quote_spanned!(ty.span()=> ::error_core::ApiError::#method(#inner));
+                let call = |method: TokenStream| {
+                    quote_spanned!(ty.span()=>
+                        (::error_core::__private::via::<#ty>().#method)(#inner)
+                    )
+                };
                 let entry = call(quote!(entry));
                 let status = call(quote!(status));
                 let code = call(quote!(code));
@@ -80,9 +83,10 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 entry_arms.push(quote!(#pat => #entry,));
                 status_arms.push(quote!(#pat => #status,));
                 code_arms.push(quote!(#pat => #code,));
-                message_arms.push(quote_spanned!(field.ty.span()=>
-                    #pat => ::error_core::ApiError::write_message(#inner, __api_sink),
-                ));
+                let message = quote_spanned!(ty.span()=>
+                    (::error_core::__private::via::<#ty>().write_message)(#inner, __api_sink)
+                );
+                message_arms.push(quote!(#pat => #message,));
                 fields_arms.push(quote!(#pat => #fields,));
                 details_arms.push(quote!(#pat => #details,));
                 retry_arms.push(quote!(#pat => #retry,));
@@ -263,7 +267,7 @@ fn catalogue_entry(plan: &VariantPlan) -> TokenStream {
         Kind::Transparent(field) => {
             let ty = field.ty;
             let inner = quote_spanned!(ty.span()=>
-                <<#ty as ::error_core::__private::Transparent>::Error as ::error_core::ApiError>::CATALOGUE
+                ::error_core::__private::via::<#ty>().catalogue
             );
             quote!(::error_core::CatalogueEntry::__transparent(#variant, #inner))
         }

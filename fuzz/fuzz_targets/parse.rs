@@ -21,7 +21,9 @@ fuzz_target!(|data: &[u8]| {
     let pick = head.get(1).copied().unwrap_or(0);
 
     let limit = usize::from(mode >> 4);
-    let mut parser = Parser::new().max_field_errors(limit).max_body_bytes(64 * 1024);
+    let mut parser = Parser::new()
+        .max_field_errors(limit)
+        .max_body_bytes(64 * 1024);
     if let Some(&format) = Builtin::ALL.get(usize::from(mode & 0x7)) {
         parser = parser.format(format);
     }

@@ -458,3 +458,62 @@ fn the_example_service_declares_each_routes_errors() {
         set(&["request/malformed-json", "request/unreadable-body"])
     );
 }
+
+#[test]
+fn the_example_service_shows_real_values_where_it_gives_them() {
+    let json = error_examples::service::openapi::document(Builtin::Flat);
+    let spec = parse(&json);
+    let post = spec.operation(&Method::POST, "/v1/leads").unwrap();
+    let response = post.responses.as_ref().unwrap()["422"]
+        .resolve(&spec)
+        .unwrap();
+    let examples = response.content["application/json"].examples(&spec);
+    assert_eq!(
+        examples["validation_error"].value,
+        Some(serde_json::json!({
+            "success": false,
+            "status": 422,
+            "message": "Validation failed",
+            "errors": [
+                {"field": "email", "message": "Invalid email format"},
+                {"field": "firstName", "message": "firstName is required."}
+            ],
+            "meta": {"timestamp": "2026-02-08T12:00:00.000Z", "version": "v1"}
+        }))
+    );
+    // Without a value, the framework's 422 comes from its catalogue entry alone.
+    assert_eq!(
+        examples["request/invalid-body"].value.as_ref().unwrap()["errors"],
+        serde_json::Value::Null
+    );
+}
+
+/// A generic enum gets `IntoResponses` under the same bounds as its `ApiError` impl.
+#[allow(dead_code)]
+#[derive(ApiError)]
+#[api(format = error_core::format::Laravel)]
+enum Wrapped<T: std::fmt::Display> {
+    #[api(status = 400, code = "bad_value", message = "Bad value {0}.")]
+    Bad(T),
+    #[api(status = 400, code = "missing_value", message = "Missing value.")]
+    Missing,
+}
+
+#[test]
+fn a_generic_enum_documents_its_errors() {
+    let spec = document_of::<Wrapped<u8>>();
+    let operation = get_things(&spec);
+    assert_eq!(
+        examples_by_status(&spec, operation),
+        [("400".to_owned(), set(&["bad_value", "missing_value"]))]
+            .into_iter()
+            .collect()
+    );
+    let response = operation.responses.as_ref().unwrap()["400"]
+        .resolve(&spec)
+        .unwrap();
+    assert_eq!(
+        response.content["application/json"].examples(&spec)["bad_value"].value,
+        Some(serde_json::json!({"message": "Bad value {0}."}))
+    );
+}

@@ -195,13 +195,16 @@ impl<'a, E: ApiError> Reference<'a, E> {
         if let Some(intro) = &self.intro {
             let _ = writeln!(page, "{}\n", intro.trim_end());
         }
-        let _ = writeln!(
+        let _ = write!(
             page,
             "Every error is answered with its HTTP status and a body of type `{}`. \
-             The examples are rendered at a fixed time; `{{name}}` in a message stands for \
-             a value filled in at run time.\n",
+             The examples are rendered at a fixed time.",
             format.content_type()
         );
+        if all.iter().any(|entry| entry.is_templated()) {
+            page.push_str(" `{name}` in a message stands for a value filled in at run time.");
+        }
+        page.push_str("\n\n");
 
         page.push_str("## Status codes\n\n");
         page.push_str("| Status | Meaning | Errors | What to do |\n");

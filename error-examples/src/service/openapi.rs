@@ -9,6 +9,7 @@ use axum::response::IntoResponse;
 use error_core::format::Builtin;
 use error_core::http::RequestError;
 use error_core::openapi::Document;
+use error_core::{FieldError, FieldErrors};
 
 use super::{AppState, LeadError};
 
@@ -74,6 +75,17 @@ pub fn document(format: Builtin) -> String {
             ],
         )
         .route_only::<RequestError>(Method::POST, "/v1/leads/{id}/enrich", "", &path)
+        // Real values where the catalogue alone would leave out the field errors or the
+        // placeholders' values.
+        .example(&LeadError::Validation(
+            FieldErrors::new()
+                .with(FieldError::invalid("email", "Invalid email format"))
+                .with(FieldError::missing("firstName")),
+        ))
+        .example(&LeadError::DuplicateEmail {
+            email: "ada@example.com".to_owned(),
+        })
+        .example(&LeadError::NotFound { id: 42 })
         .to_json()
 }
 
