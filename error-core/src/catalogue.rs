@@ -38,6 +38,8 @@ pub struct CatalogueEntry {
     code_json: &'static str,
     message_json: &'static str,
     www_authenticate: Option<&'static str>,
+    has_field_errors: bool,
+    has_details: bool,
     inner: Option<&'static [CatalogueEntry]>,
 }
 
@@ -69,8 +71,18 @@ impl CatalogueEntry {
             code_json,
             message_json,
             www_authenticate: None,
+            has_field_errors: false,
+            has_details: false,
             inner: None,
         }
+    }
+
+    /// Used by the derive for a variant with an `#[api(fields)]` or `#[api(details)]` field.
+    #[doc(hidden)]
+    pub const fn __with_shape(mut self, field_errors: bool, details: bool) -> Self {
+        self.has_field_errors = field_errors;
+        self.has_details = details;
+        self
     }
 
     /// Used by the derive for a 401 variant with a `www_authenticate` challenge.
@@ -95,6 +107,8 @@ impl CatalogueEntry {
             code_json: "",
             message_json: "",
             www_authenticate: None,
+            has_field_errors: false,
+            has_details: false,
             inner: Some(inner),
         }
     }
@@ -157,6 +171,31 @@ impl CatalogueEntry {
     /// `www_authenticate` key or the enum's.
     pub const fn www_authenticate(&self) -> Option<&'static str> {
         self.www_authenticate
+    }
+
+    /// Whether the variant carries field errors (an `#[api(fields)]` field).
+    ///
+    /// ```
+    /// use error_core::{ApiError, FieldErrors};
+    ///
+    /// #[derive(ApiError)]
+    /// enum E {
+    ///     #[api(status = 422)]
+    ///     Invalid(#[api(fields)] FieldErrors),
+    ///     #[api(status = 409)]
+    ///     Conflict(#[api(details)] Vec<u64>),
+    /// }
+    /// assert!(E::CATALOGUE[0].has_field_errors());
+    /// assert!(!E::CATALOGUE[0].has_details());
+    /// assert!(E::CATALOGUE[1].has_details());
+    /// ```
+    pub const fn has_field_errors(&self) -> bool {
+        self.has_field_errors
+    }
+
+    /// Whether the variant carries details (an `#[api(details)]` field).
+    pub const fn has_details(&self) -> bool {
+        self.has_details
     }
 
     /// For a `transparent` variant, the inner enum's catalogue.

@@ -290,6 +290,10 @@ fn catalogue_entry(plan: &VariantPlan) -> TokenStream {
                     #templated, #action, #title,
                 )
             };
+            if error.fields.is_some() || error.details.is_some() {
+                let (fields, details) = (error.fields.is_some(), error.details.is_some());
+                entry = quote!(#entry.__with_shape(#fields, #details));
+            }
             if let Some(challenge) = &error.www_authenticate {
                 entry = quote!(#entry.__with_www_authenticate(#challenge));
             }

@@ -122,7 +122,7 @@ enum BillingError {
     PaymentRequired,
 }
 
-const SHOP_PAGE: &str = r#"# ShopError
+const SHOP_PAGE: &str = r##"# ShopError
 
 Every error is answered with its HTTP status and a body of type `application/problem+json`. The examples are rendered at a fixed time. `{name}` in a message stands for a value filled in at run time.
 
@@ -180,7 +180,13 @@ Every error is answered with its HTTP status and a body of type `application/pro
   "title": "Unprocessable Entity",
   "status": 422,
   "detail": "The order is invalid.",
-  "code": "invalid_order"
+  "code": "invalid_order",
+  "errors": [
+    {
+      "detail": "field_name is required.",
+      "pointer": "#/field_name"
+    }
+  ]
 }
 ```
 
@@ -215,7 +221,7 @@ Every error is answered with its HTTP status and a body of type `application/pro
   "code": "payment_required"
 }
 ```
-"#;
+"##;
 
 #[test]
 fn page_from_the_catalogue_alone() {
@@ -276,8 +282,8 @@ fn examples_replace_the_catalogue_bodies_of_their_variants() {
             "  \"detail\": \"Order 7 was not found.\",\n  \"code\": \"order/not-found\",\n  \"request_id\": \"req-1\"\n",
         )
         .replace(
-            "  \"detail\": \"The order is invalid.\",\n  \"code\": \"invalid_order\"\n",
-            "  \"detail\": \"The order is invalid.\",\n  \"code\": \"invalid_order\",\n  \"errors\": [\n    {\n      \"detail\": \"items.0.sku is required.\",\n      \"pointer\": \"#/items/0/sku\"\n    }\n  ],\n  \"request_id\": \"req-1\"\n",
+            "      \"detail\": \"field_name is required.\",\n      \"pointer\": \"#/field_name\"\n    }\n  ]\n",
+            "      \"detail\": \"items.0.sku is required.\",\n      \"pointer\": \"#/items/0/sku\"\n    }\n  ],\n  \"request_id\": \"req-1\"\n",
         )
         .replace("  \"code\": \"customer/not-found\"\n", "  \"code\": \"customer/not-found\",\n  \"request_id\": \"req-1\"\n")
         .replace("  \"code\": \"bad_key\"\n", "  \"code\": \"bad_key\",\n  \"request_id\": \"req-1\"\n")

@@ -293,7 +293,8 @@ fn a_service_document_references_the_envelope_component() {
             "title": "Unprocessable Entity",
             "status": 422,
             "detail": "The order is invalid.",
-            "code": "invalid_order"
+            "code": "invalid_order",
+            "errors": [{"detail": "field_name is required.", "pointer": "#/field_name"}]
         }))
     );
     let raw: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -481,10 +482,11 @@ fn the_example_service_shows_real_values_where_it_gives_them() {
             "meta": {"timestamp": "2026-02-08T12:00:00.000Z", "version": "v1"}
         }))
     );
-    // Without a value, the framework's 422 comes from its catalogue entry alone.
+    // Without a value, the framework's 422 comes from its catalogue entry alone, with one
+    // stand-in field error showing where they go.
     assert_eq!(
         examples["request/invalid-body"].value.as_ref().unwrap()["errors"],
-        serde_json::Value::Null
+        serde_json::json!([{"field": "field_name", "message": "field_name is required."}])
     );
 }
 

@@ -6,8 +6,9 @@ use core::marker::PhantomData;
 use crate::{ApiError, ApiInfo, CatalogueEntry, FieldErrors, MessageSink};
 
 /// A stand-in for one variant of `E`, built from its [`CatalogueEntry`] alone: the message
-/// template is written as declared (`Lead {id} was not found.`), and field errors are those
-/// given with [`Sample::with_field_errors`] (none by default).
+/// template is written as declared (`Lead {id} was not found.`); a variant that carries field
+/// errors shows one stand-in (`field_name is required.`) unless others are given with
+/// [`Sample::with_field_errors`], and one that carries details shows them as `null`.
 ///
 /// It implements [`ApiError`] in `E`'s format and with `E`'s settings, so every format renders
 /// it as it renders the real variant; this is how the error reference and the OpenAPI
@@ -41,6 +42,7 @@ use crate::{ApiError, ApiInfo, CatalogueEntry, FieldErrors, MessageSink};
 pub struct Sample<E> {
     entry: &'static CatalogueEntry,
     fields: Option<FieldErrors>,
+    details: Option<serde_json::Value>,
     // `fn() -> E`: a `Sample<E>` holds no `E`, so it is `Send`, `Sync` and `'static`
     // whatever `E` is.
     marker: PhantomData<fn() -> E>,
@@ -49,9 +51,16 @@ pub struct Sample<E> {
 impl<E: ApiError> Sample<E> {
     /// The stand-in for `entry`.
     pub fn new(entry: &'static CatalogueEntry) -> Self {
+        // A variant that carries field errors shows one stand-in error (the reference pages'
+        // `field_name`); one with details shows where they go, as `null`.
+        let fields = entry
+            .has_field_errors()
+            .then(|| FieldErrors::new().with(crate::FieldError::missing("field_name")));
+        let details = entry.has_details().then_some(serde_json::Value::Null);
         Sample {
             entry,
-            fields: None,
+            fields,
+            details,
             marker: PhantomData,
         }
     }
@@ -109,5 +118,9 @@ impl<E: ApiError> ApiError for Sample<E> {
 
     fn field_errors(&self) -> Option<&FieldErrors> {
         self.fields.as_ref()
+    }
+
+    fn details(&self) -> Option<&dyn crate::Details> {
+        self.details.as_ref().map(|value| value as &dyn crate::Details)
     }
 }
