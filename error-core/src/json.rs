@@ -92,14 +92,22 @@ fn clean_prefix(bytes: &[u8]) -> usize {
         }
         clean += 8;
     }
-    // The last few bytes, padded with spaces (which need no escaping) to a word.
     let rest = words.remainder();
-    let mut word = [b' '; 8];
-    word[..rest.len()].copy_from_slice(rest);
-    if word_needs_escape(u64::from_ne_bytes(word)) {
-        clean
-    } else {
+    if rest.is_empty() {
+        return bytes.len();
+    }
+    // The last few bytes: as the last eight, overlapping bytes already checked (a word
+    // assembled from them in memory would stall on store forwarding), or one by one.
+    let tail_is_clean = match bytes.get(bytes.len().wrapping_sub(8)..) {
+        Some(last) if bytes.len() >= 8 => {
+            <[u8; 8]>::try_from(last).is_ok_and(|w| !word_needs_escape(u64::from_ne_bytes(w)))
+        }
+        _ => rest.iter().all(|&byte| ESCAPE[byte as usize] == 0),
+    };
+    if tail_is_clean {
         bytes.len()
+    } else {
+        clean
     }
 }
 

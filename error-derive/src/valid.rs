@@ -220,10 +220,12 @@ fn check_error<'a>(
         Some(keyed) => {
             let code = keyed.value.value();
             if !valid_code(&code) {
-                errors.spanned(
-                    &keyed.value,
-                    format!("invalid code `{code}`: a code is {CODE_GRAMMAR}"),
-                );
+                let what = if code.is_empty() {
+                    "empty code".to_owned()
+                } else {
+                    format!("invalid code `{code}`")
+                };
+                errors.spanned(&keyed.value, format!("{what}: a code is {CODE_GRAMMAR}"));
             }
             code
         }
@@ -448,10 +450,13 @@ fn resolve<'a>(
 /// placeholder that names no field ("cannot find value `idd` in this scope") at the
 /// placeholder itself, with a "similar name" hint when there is one.
 fn placeholder_probe(variant: &Variant, lit: &LitStr) -> TokenStream {
-    let locals = variant.fields.iter().filter_map(|field| match &field.member {
-        syn::Member::Named(ident) => Some(ident),
-        syn::Member::Unnamed(_) => None,
-    });
+    let locals = variant
+        .fields
+        .iter()
+        .filter_map(|field| match &field.member {
+            syn::Member::Named(ident) => Some(ident),
+            syn::Member::Unnamed(_) => None,
+        });
     quote::quote! {
         const _: () = {
             mod __api_placeholders {
@@ -472,9 +477,7 @@ fn unknown_placeholder(variant: &Variant, name: &str) -> String {
         variant.ident
     );
     match (closest_field(variant, name), names.is_empty()) {
-        (Some(candidate), _) => {
-            message.push_str(&format!("; did you mean `{{{candidate}}}`?"))
-        }
+        (Some(candidate), _) => message.push_str(&format!("; did you mean `{{{candidate}}}`?")),
         (None, true) => {
             message.push_str("; it has no fields, so the message cannot have placeholders")
         }
