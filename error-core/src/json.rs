@@ -98,11 +98,11 @@ fn clean_prefix(bytes: &[u8]) -> usize {
     }
     // The last few bytes: as the last eight, overlapping bytes already checked (a word
     // assembled from them in memory would stall on store forwarding), or one by one.
-    let tail_is_clean = match bytes.get(bytes.len().wrapping_sub(8)..) {
-        Some(last) if bytes.len() >= 8 => {
-            <[u8; 8]>::try_from(last).is_ok_and(|w| !word_needs_escape(u64::from_ne_bytes(w)))
-        }
-        _ => rest.iter().all(|&byte| ESCAPE[byte as usize] == 0),
+    let tail_is_clean = if bytes.len() >= 8 {
+        let last = &bytes[bytes.len() - 8..];
+        <[u8; 8]>::try_from(last).is_ok_and(|w| !word_needs_escape(u64::from_ne_bytes(w)))
+    } else {
+        rest.iter().all(|&byte| ESCAPE[byte as usize] == 0)
     };
     if tail_is_clean {
         bytes.len()
@@ -161,22 +161,24 @@ pub(crate) fn write_u64(out: &mut Vec<u8>, value: u64) {
 
 #[cfg(test)]
 mod tests {
-    // Every ASCII byte and a multi-byte character at every offset of a string longer than
-    // two words: the word-at-a-time skip must never hide a byte that needs escaping.
+    // Every ASCII byte and two multi-byte characters at every offset of strings of 1 to 36
+    // bytes: the word-at-a-time skip must never hide a byte that needs escaping.
     #[test]
     fn escapes_like_serde_json_at_every_offset() {
         let mut specials: Vec<char> = (0u8..0x80).map(char::from).collect();
         specials.push('é');
         specials.push('\u{2028}');
         for special in specials {
-            for offset in 0..20 {
-                let mut text: String = "abcdefghijklmnopqrst".chars().take(offset).collect();
-                text.push(special);
-                text.push_str("uvwxyz0123456789");
-                let mut ours = Vec::new();
-                super::write_str(&mut ours, &text);
-                let expected = serde_json::to_vec(&text).unwrap();
-                assert_eq!(ours, expected, "{text:?}");
+            for len in 1..=36 {
+                for at in 0..len {
+                    let text: String = (0..len)
+                        .map(|i| if i == at { special } else { 'a' })
+                        .collect();
+                    let mut ours = Vec::new();
+                    super::write_str(&mut ours, &text);
+                    let expected = serde_json::to_vec(&text).unwrap();
+                    assert_eq!(ours, expected, "{text:?}");
+                }
             }
         }
     }

@@ -121,6 +121,8 @@ impl<E: ApiError> ApiError for Sample<E> {
     }
 
     fn details(&self) -> Option<&dyn crate::Details> {
-        self.details.as_ref().map(|value| value as &dyn crate::Details)
+        self.details
+            .as_ref()
+            .map(|value| value as &dyn crate::Details)
     }
 }
