@@ -79,6 +79,9 @@ pub mod __private {
     #[cfg(feature = "client")]
     pub use crate::client::__derive as remote;
 
+    #[cfg(feature = "axum")]
+    pub use crate::http::axum::__derive as axum;
+
     /// `StatusCode` from a number the derive has checked to be in 400..=599.
     pub const fn status(code: u16) -> http::StatusCode {
         match http::StatusCode::from_u16(code) {

@@ -23,7 +23,8 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     match errors.into_result() {
         Ok(()) => {
             let tokens = crate::openapi::extend(expand(&model, &plans), &model, &plans);
-            crate::remote::extend(tokens, &model, &plans)
+            let tokens = crate::remote::extend(tokens, &model, &plans);
+            crate::axum::extend(tokens, &model, &plans)
         }
         Err(error) => fallback::expand(input, error),
     }

@@ -12,6 +12,7 @@ pub fn expand(input: &DeriveInput, failure: Failure) -> TokenStream {
     let probes = failure.probes;
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let companions = companions(input);
     quote! {
         #error
         #probes
@@ -29,5 +30,53 @@ pub fn expand(input: &DeriveInput, failure: Failure) -> TokenStream {
                 ::error_core::__private::http::StatusCode::INTERNAL_SERVER_ERROR
             }
         }
+
+        #companions
     }
+}
+
+/// Stand-ins for the impls the derive's features add (`IntoResponse`, `IntoResponses`,
+/// `FromRemote`), so code that uses them does not add errors of its own.
+fn companions(input: &DeriveInput) -> TokenStream {
+    #[allow(unused_mut)]
+    let mut tokens = TokenStream::new();
+    #[allow(unused_variables)]
+    let ident = &input.ident;
+    #[allow(unused_variables)]
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    #[cfg(feature = "axum")]
+    tokens.extend(quote! {
+        #[automatically_derived]
+        impl #impl_generics ::error_core::__private::axum::IntoResponse
+            for #ident #ty_generics #where_clause
+        {
+            fn into_response(self) -> ::error_core::__private::axum::Response {
+                ::error_core::__private::axum::response(&self, ::core::option::Option::None)
+            }
+        }
+    });
+    #[cfg(feature = "utoipa")]
+    tokens.extend(quote! {
+        #[automatically_derived]
+        impl #impl_generics ::error_core::__private::utoipa::IntoResponses
+            for #ident #ty_generics #where_clause
+        {
+            fn responses() -> ::error_core::__private::openapi::Map {
+                ::core::default::Default::default()
+            }
+        }
+    });
+    #[cfg(feature = "client")]
+    tokens.extend(quote! {
+        #[automatically_derived]
+        impl #impl_generics ::error_core::client::FromRemote for #ident #ty_generics #where_clause {
+            fn from_remote_code(
+                _: &str,
+                _: &::error_core::client::RemoteError,
+            ) -> ::core::option::Option<Self> {
+                ::core::option::Option::None
+            }
+        }
+    });
+    tokens
 }

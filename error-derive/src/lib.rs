@@ -6,6 +6,7 @@
 
 mod ast;
 mod attr;
+mod axum;
 mod case;
 mod errors;
 mod expand;

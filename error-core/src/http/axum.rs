@@ -1,8 +1,10 @@
 //! axum 0.8 (feature `axum`): errors as responses, the request scope, and axum's own
 //! rejections in the service's envelope.
 //!
-//! The orphan rule forbids `impl<E: ApiError> IntoResponse for E` outside axum, so a handler
-//! returns its error wrapped in [`HttpError`]; `?` wraps it:
+//! The orphan rule forbids `impl<E: ApiError> IntoResponse for E` outside axum, so with this
+//! feature the derive implements `IntoResponse` for every enum it derives, and a handler
+//! returns `Result<T, LeadError>` directly; [`HttpError`] is the same response as a wrapper,
+//! for errors from elsewhere:
 //!
 //! ```
 //! use axum::routing::get;
@@ -23,12 +25,17 @@
 //!     Err(LeadError::NotFound { id })
 //! }
 //!
-//! async fn get_lead(Path(id): Path<u64>) -> Result<String, HttpError<LeadError>> {
+//! async fn get_lead(Path(id): Path<u64>) -> Result<String, LeadError> {
+//!     find(id)
+//! }
+//!
+//! async fn get_lead_wrapped(Path(id): Path<u64>) -> Result<String, HttpError<LeadError>> {
 //!     Ok(find(id)?)
 //! }
 //!
 //! let app: Router = Router::new()
 //!     .route("/v1/leads/{id}", get(get_lead))
+//!     .route("/v2/leads/{id}", get(get_lead_wrapped))
 //!     .fallback(error_core::http::axum::not_found)
 //!     .method_not_allowed_fallback(error_core::http::axum::method_not_allowed)
 //!     .layer(ErrorLayer::new(ErrorSettings::new().format(Builtin::Flat)));
@@ -335,4 +342,49 @@ pub async fn not_found() -> HttpError<RequestError> {
 /// (axum adds the `Allow` header).
 pub async fn method_not_allowed() -> HttpError<RequestError> {
     HttpError(RequestError::MethodNotAllowed)
+}
+
+/// Support for the `IntoResponse` impl the derive generates with the `axum` feature.
+#[doc(hidden)]
+pub mod __derive {
+    use std::error::Error;
+
+    pub use axum::response::{IntoResponse, Response};
+
+    use crate::http::{error_response_with_source, RequestScope};
+    use crate::ApiError;
+
+    /// Renders `error` in the request's scope; `source` is what a 5xx logs.
+    pub fn response<E: ApiError>(error: &E, source: Option<&dyn Error>) -> Response {
+        error_response_with_source(error, source, &RequestScope::current_or_default())
+            .map(axum::body::Body::from)
+    }
+
+    /// Autoref specialization: `(&Probe(&e)).source_of()` is `Some(e)` when `e` is a
+    /// `std::error::Error` (so a 5xx logs its source chain) and `None` otherwise.
+    pub struct Probe<'a, T>(pub &'a T);
+
+    /// The specific case: the error is a `std::error::Error`.
+    pub trait WithSource {
+        /// The error itself, as the head of its source chain.
+        fn source_of(&self) -> Option<&dyn Error>;
+    }
+
+    impl<T: Error> WithSource for Probe<'_, T> {
+        fn source_of(&self) -> Option<&dyn Error> {
+            Some(self.0)
+        }
+    }
+
+    /// The fallback: no source chain to log.
+    pub trait WithoutSource {
+        /// `None`.
+        fn source_of(&self) -> Option<&dyn Error>;
+    }
+
+    impl<T> WithoutSource for &Probe<'_, T> {
+        fn source_of(&self) -> Option<&dyn Error> {
+            None
+        }
+    }
 }

@@ -67,3 +67,9 @@ pub fn log_server_error(error: &dyn Error, request_id: &str, status: http::Statu
         "server error"
     );
 }
+
+/// Logs a server error whose type is not a `std::error::Error` (so it has no source chain):
+/// the request id, the status and the detail code.
+pub(crate) fn log_server_status(request_id: &str, status: http::StatusCode, code: &str) {
+    tracing::error!(request_id, status = status.as_u16(), code, "server error");
+}

@@ -59,7 +59,7 @@ pub use rejection::RequestError;
 #[cfg(feature = "server")]
 pub use request_id::RequestId;
 #[cfg(feature = "server")]
-pub use scope::{error_response, ErrorSettings, RequestScope};
+pub use scope::{error_response, error_response_with_source, ErrorSettings, RequestScope};
 
 #[cfg(feature = "axum")]
 pub mod axum;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::format::Format;
 use crate::{ApiError, Clock, RenderContext, SystemClock};
 
+use super::log::log_server_status;
 use super::{log_server_error, RequestId};
 
 /// How a service renders its errors: the envelope format chosen at run time, the clock, and
@@ -199,9 +200,39 @@ pub fn error_response<E: ApiError + Error>(
     error: &E,
     scope: &RequestScope,
 ) -> http::Response<Vec<u8>> {
+    error_response_with_source(error, Some(error), scope)
+}
+
+/// [`error_response`] for an error that may not implement `std::error::Error`: `source` is
+/// what a 5xx logs (its chain), or `None` to log the status and code alone. The axum
+/// `IntoResponse` the derive generates calls it.
+///
+/// ```
+/// use error_core::http::{error_response_with_source, RequestScope};
+/// use error_core::ApiError;
+///
+/// #[derive(ApiError)]
+/// enum E {
+///     #[api(status = 503, message = "Try again later.")]
+///     Unavailable,
+/// }
+///
+/// let res = error_response_with_source(&E::Unavailable, None, &RequestScope::current_or_default());
+/// assert_eq!(res.status(), 503);
+/// ```
+pub fn error_response_with_source<E: ApiError>(
+    error: &E,
+    source: Option<&dyn Error>,
+    scope: &RequestScope,
+) -> http::Response<Vec<u8>> {
     let status = error.status();
     if status.is_server_error() {
-        log_server_error(error, scope.request_id.as_str(), status, error.code());
+        match source {
+            Some(source) => {
+                log_server_error(source, scope.request_id.as_str(), status, error.code())
+            }
+            None => log_server_status(scope.request_id.as_str(), status, error.code()),
+        }
     }
     let settings = &scope.settings;
     let mut ctx =
