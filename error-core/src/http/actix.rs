@@ -42,7 +42,6 @@
 //! - `web::PayloadConfig::new(n)` sets the body limit that [`Json`] answers 413 past.
 
 use std::error::Error;
-use std::fmt;
 use std::future::{ready, Future, Ready};
 use std::pin::Pin;
 use std::rc::Rc;
@@ -60,7 +59,9 @@ use crate::{ApiError, FieldError, FieldErrors};
 
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// Any [`ApiError`] as an actix-web `ResponseError`: the status, the headers of
+pub use super::HttpError;
+
+/// [`HttpError`]: any [`ApiError`] as an actix-web `ResponseError`: the status, the headers of
 /// [`http`](super) and the envelope, rendered in the request's [`RequestScope`] (outside
 /// one: the enum's format, the system clock and a fresh request id). A 5xx is logged with
 /// its source chain. `Display` writes the client-facing message only.
@@ -81,33 +82,6 @@ const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// assert_eq!(res.status(), 402);
 /// assert_eq!(res.headers().get("x-content-type-options").unwrap(), "nosniff");
 /// ```
-pub struct HttpError<E>(pub E);
-
-impl<E> HttpError<E> {
-    /// The wrapped error.
-    pub fn into_inner(self) -> E {
-        self.0
-    }
-}
-
-impl<E: ApiError> From<E> for HttpError<E> {
-    fn from(error: E) -> Self {
-        HttpError(error)
-    }
-}
-
-impl<E: fmt::Debug> fmt::Debug for HttpError<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl<E: ApiError> fmt::Display for HttpError<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.message())
-    }
-}
-
 impl<E: ApiError + Error> ResponseError for HttpError<E> {
     fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.0.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)

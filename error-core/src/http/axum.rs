@@ -52,7 +52,6 @@
 
 use std::convert::Infallible;
 use std::error::Error;
-use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -69,7 +68,9 @@ use super::body::{is_json_content_type, json_from_slice, path_param_error, query
 use super::{error_response, ErrorSettings, RequestError, RequestId, RequestScope, X_REQUEST_ID};
 use crate::ApiError;
 
-/// Any [`ApiError`] as an axum response: the status, the headers of
+pub use super::HttpError;
+
+/// [`HttpError`]: any [`ApiError`] as an axum response: the status, the headers of
 /// [`http`](super) and the envelope, rendered in the request's [`RequestScope`] (outside
 /// one: the enum's format, the system clock and a fresh request id). A 5xx is logged with
 /// its source chain, which needs `E: std::error::Error` (derive `thiserror::Error` beside
@@ -92,27 +93,6 @@ use crate::ApiError;
 /// assert_eq!(res.headers()["content-type"], "application/problem+json");
 /// assert_eq!(res.headers()["cache-control"], "no-store");
 /// ```
-pub struct HttpError<E>(pub E);
-
-impl<E> HttpError<E> {
-    /// The wrapped error.
-    pub fn into_inner(self) -> E {
-        self.0
-    }
-}
-
-impl<E: ApiError> From<E> for HttpError<E> {
-    fn from(error: E) -> Self {
-        HttpError(error)
-    }
-}
-
-impl<E: fmt::Debug> fmt::Debug for HttpError<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
 impl<E: ApiError + Error> IntoResponse for HttpError<E> {
     fn into_response(self) -> Response {
         error_response(&self.0, &RequestScope::current_or_default()).map(Body::from)

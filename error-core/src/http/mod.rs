@@ -51,6 +51,8 @@ mod rejection;
 mod request_id;
 #[cfg(feature = "server")]
 mod scope;
+#[cfg(feature = "server")]
+mod wrapper;
 
 #[cfg(feature = "server")]
 pub use log::{log_server_error, source_chain};
@@ -60,6 +62,8 @@ pub use rejection::RequestError;
 pub use request_id::RequestId;
 #[cfg(feature = "server")]
 pub use scope::{error_response, error_response_with_source, ErrorSettings, RequestScope};
+#[cfg(feature = "server")]
+pub use wrapper::HttpError;
 
 #[cfg(feature = "axum")]
 pub mod axum;
