@@ -227,7 +227,7 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 echo "== load: $(uptime | sed 's/.*load average: //')"
 
 if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 1 --runs 10 \
+    hyperfine --warmup 2 --runs 20 \
         --prepare 'touch derived/src/lib.rs' -n derive 'cargo build -q -p derived' \
         --prepare 'touch manual/src/lib.rs' -n hand-written 'cargo build -q -p manual' \
         --export-markdown "$WORK/crate.md"

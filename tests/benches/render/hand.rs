@@ -123,7 +123,10 @@ impl<'a, T: Serialize> Serialize for FieldList<'a, T> {
     }
 }
 
-fn list<'a, T: Serialize>(fields: &'a FieldErrors, item: fn(&'a FieldError) -> T) -> FieldList<'a, T> {
+fn list<'a, T: Serialize>(
+    fields: &'a FieldErrors,
+    item: fn(&'a FieldError) -> T,
+) -> FieldList<'a, T> {
     FieldList { fields, item }
 }
 

@@ -22,10 +22,18 @@ mod tree;
 #[derive(Debug, ApiError)]
 #[api(version = "v1", type_base = "https://errors.example.com/")]
 pub enum LeadError {
-    #[api(status = 401, code = "missing_api_key", message = "Authentication required.")]
+    #[api(
+        status = 401,
+        code = "missing_api_key",
+        message = "Authentication required."
+    )]
     MissingApiKey,
 
-    #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
+    #[api(
+        status = 404,
+        code = "lead/not-found",
+        message = "Lead {id} was not found."
+    )]
     NotFound { id: u64 },
 
     #[api(status = 422, code = "validation_error", message = "Validation failed")]
@@ -135,7 +143,14 @@ fn formats(c: &mut Criterion) {
     format_benches!(c, "nested", Nested, hand::nested, tree::nested);
     format_benches!(c, "laravel", Laravel, hand::laravel, tree::laravel);
     format_benches!(c, "compact", Compact, hand::compact, tree::compact);
-    format_benches!(c, "problem", Problem, hand::problem, tree::problem, peer::problem);
+    format_benches!(
+        c,
+        "problem",
+        Problem,
+        hand::problem,
+        tree::problem,
+        peer::problem
+    );
 }
 
 fn accessors(c: &mut Criterion) {
