@@ -6,6 +6,8 @@ enum Error {
     #[api(status = 400, message = "Unsupported type {type}.")]
     r#Unsupported { r#type: String },
 
+    // A keyword as a variant name is lowercase by necessity.
+    #[allow(non_camel_case_types)]
     #[api(status = 404, code = "match_missing")]
     r#match,
 }
