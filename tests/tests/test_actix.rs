@@ -1,5 +1,7 @@
-//! The actix-web adapter, through actix-web's own test service: errors as `ResponseError`s,
-//! the request scope, extractor errors in the envelope, exact bodies and headers.
+//! The actix-web adapter, through actix-web's own in-process test service and through its
+//! test server (`actix_test::start`: a real socket on loopback, a real HTTP client): errors
+//! as `ResponseError`s, the request scope, extractor errors in the envelope, exact bodies and
+//! headers.
 #![cfg(feature = "actix-web")]
 
 use actix_web::dev::ServiceResponse;
@@ -38,6 +40,13 @@ enum ShopError {
     Maintenance {
         #[api(retry_after)]
         retry: u64,
+    },
+
+    #[api(status = 429, code = "rate_limited", message = "Too many requests.")]
+    #[error("rate limited")]
+    RateLimited {
+        #[api(retry_after)]
+        wait: std::time::Duration,
     },
 
     #[api(status = 422, code = "validation_error", message = "Validation failed")]
@@ -100,6 +109,12 @@ async fn status() -> Result<HttpResponse> {
     Err(ShopError::Maintenance { retry: 30 })?
 }
 
+async fn limited() -> Result<HttpResponse> {
+    Err(ShopError::RateLimited {
+        wait: std::time::Duration::from_millis(1_500),
+    })?
+}
+
 async fn boom() -> Result<HttpResponse> {
     Err(ShopError::Db(std::io::Error::other(
         "password=hunter2 rejected",
@@ -117,28 +132,33 @@ fn settings(format: Builtin) -> ErrorSettings {
         .clock(FixedClock(Timestamp::from_unix_millis(T0)))
 }
 
+/// The shop's `App` in `format` (a macro: the app's type cannot be named).
+macro_rules! shop {
+    ($format:expr) => {
+        App::new()
+            .wrap(ErrorScope::new(settings($format)))
+            .app_data(adapter::path_config())
+            .app_data(web::PayloadConfig::new(1024))
+            .service(
+                web::resource("/orders/{id}")
+                    .route(web::get().to(get_order))
+                    .default_service(web::to(adapter::method_not_allowed)),
+            )
+            .route("/orders", web::post().to(create_order))
+            .route("/orders", web::get().to(list_orders))
+            .route("/me", web::get().to(me))
+            .route("/status", web::get().to(status))
+            .route("/limited", web::get().to(limited))
+            .route("/boom", web::get().to(boom))
+            .route("/id", web::get().to(echo_id))
+            .default_service(web::to(adapter::not_found))
+    };
+}
+
 /// The test app in `format` (a macro: actix-web's test service type cannot be named).
 macro_rules! app {
     ($format:expr) => {
-        test::init_service(
-            App::new()
-                .wrap(ErrorScope::new(settings($format)))
-                .app_data(adapter::path_config())
-                .app_data(web::PayloadConfig::new(1024))
-                .service(
-                    web::resource("/orders/{id}")
-                        .route(web::get().to(get_order))
-                        .default_service(web::to(adapter::method_not_allowed)),
-                )
-                .route("/orders", web::post().to(create_order))
-                .route("/orders", web::get().to(list_orders))
-                .route("/me", web::get().to(me))
-                .route("/status", web::get().to(status))
-                .route("/boom", web::get().to(boom))
-                .route("/id", web::get().to(echo_id))
-                .default_service(web::to(adapter::not_found)),
-        )
-        .await
+        test::init_service(shop!($format)).await
     };
 }
 
@@ -199,6 +219,11 @@ fn post_json(uri: &str, body: &str) -> test::TestRequest {
 /// The expected body of a case, given the format and the request id.
 type Want = Box<dyn Fn(Builtin, &str) -> String>;
 
+/// The expected body of `make()`'s error.
+fn with<E: ApiError + std::error::Error + 'static>(make: impl Fn() -> E + 'static) -> Want {
+    Box::new(move |format, rid| rendered(&make(), format, rid))
+}
+
 /// One case: the request, the expected body, the status and the extra headers.
 type Case = (
     test::TestRequest,
@@ -209,9 +234,6 @@ type Case = (
 
 /// Every case.
 fn cases() -> Vec<Case> {
-    fn with<E: ApiError + std::error::Error + 'static>(make: impl Fn() -> E + 'static) -> Want {
-        Box::new(move |format, rid| rendered(&make(), format, rid))
-    }
     vec![
         (
             test::TestRequest::get().uri("/orders/7"),
@@ -224,6 +246,14 @@ fn cases() -> Vec<Case> {
             with(|| ShopError::Unauthenticated),
             401,
             vec![("www-authenticate", "Bearer")],
+        ),
+        (
+            test::TestRequest::get().uri("/limited"),
+            with(|| ShopError::RateLimited {
+                wait: std::time::Duration::from_millis(1_500),
+            }),
+            429,
+            vec![("retry-after", "2")],
         ),
         (
             test::TestRequest::get().uri("/status"),
@@ -420,4 +450,339 @@ async fn without_the_middleware_the_enum_format_is_used() {
         r#"{"success":false,"status":404,"message":"Order 3 was not found.","meta":{"timestamp":""#
     ));
     assert!(body.ends_with(&format!(r#"","version":"v2","request_id":"{id}"}}}}"#)));
+}
+
+/// The shop behind actix-web's own test server: a real listener on `127.0.0.1:0`, one worker,
+/// and a real HTTP client (awc) pointed at it.
+fn server(format: Builtin) -> actix_test::TestServer {
+    actix_test::start(move || shop!(format))
+}
+
+/// One request over the wire: the method, the path, the request's `Content-Type` and body.
+struct Wire {
+    method: Method,
+    path: &'static str,
+    content_type: Option<&'static str>,
+    body: String,
+}
+
+impl Wire {
+    fn get(path: &'static str) -> Self {
+        Wire {
+            method: Method::GET,
+            path,
+            content_type: None,
+            body: String::new(),
+        }
+    }
+
+    fn json(path: &'static str, body: &str) -> Self {
+        Wire {
+            method: Method::POST,
+            path,
+            content_type: Some("application/json"),
+            body: body.to_owned(),
+        }
+    }
+}
+
+/// Sends `wire` with request id `rid` (none when `None`) over the socket: the status, the
+/// sorted headers and the body. The server's own `Date` header (the wall clock, not the
+/// envelope's) is checked for its form and left out.
+async fn over_http(
+    srv: &actix_test::TestServer,
+    wire: Wire,
+    rid: Option<&str>,
+) -> (u16, Vec<(String, String)>, String) {
+    // `TestServer::request` takes a whole URL, unlike `get`/`post`.
+    let mut req = srv.request(wire.method, srv.url(wire.path));
+    if let Some(rid) = rid {
+        req = req.insert_header(("x-request-id", rid));
+    }
+    if let Some(content_type) = wire.content_type {
+        req = req.insert_header(("content-type", content_type));
+    }
+    let mut res = req.send_body(wire.body).await.unwrap();
+    let status = res.status().as_u16();
+    let mut headers: Vec<(String, String)> = res
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_owned()))
+        .collect();
+    let date = headers.iter().position(|(k, _)| k == "date").unwrap();
+    let (_, date) = headers.remove(date);
+    assert_eq!((date.len(), &date[25..]), (29, " GMT"), "{date}");
+    headers.sort();
+    let body = String::from_utf8(res.body().await.unwrap().to_vec()).unwrap();
+    (status, headers, body)
+}
+
+/// The headers of an error response on the wire: [`error_headers`] plus `Content-Length`.
+fn wire_headers(
+    format: Builtin,
+    rid: &str,
+    extra: &[(&str, &str)],
+    body: &str,
+) -> Vec<(String, String)> {
+    let mut out = error_headers(format, rid, extra);
+    out.push(("content-length".to_owned(), body.len().to_string()));
+    out.sort();
+    out
+}
+
+/// One case over the wire: the request, the expected body, the status and the extra headers.
+type WireCase = (Wire, Want, u16, Vec<(&'static str, &'static str)>);
+
+/// Every error path over the wire.
+fn wire_cases() -> Vec<WireCase> {
+    vec![
+        (
+            Wire::get("/orders/7"),
+            with(|| ShopError::NotFound { id: 7 }),
+            404,
+            vec![],
+        ),
+        (
+            Wire::get("/me"),
+            with(|| ShopError::Unauthenticated),
+            401,
+            vec![("www-authenticate", "Bearer")],
+        ),
+        (
+            Wire::get("/limited"),
+            with(|| ShopError::RateLimited {
+                wait: std::time::Duration::from_millis(1_500),
+            }),
+            429,
+            vec![("retry-after", "2")],
+        ),
+        (
+            Wire::get("/status"),
+            with(|| ShopError::Maintenance { retry: 30 }),
+            503,
+            vec![("retry-after", "30")],
+        ),
+        (
+            Wire::get("/boom"),
+            with(|| ShopError::Db(std::io::Error::other("x"))),
+            500,
+            vec![],
+        ),
+        (
+            Wire::json("/orders", r#"{"item":"pen","qty":0,"address":{"zip":"1"}}"#),
+            with(|| {
+                ShopError::Validation(
+                    FieldErrors::new().with(FieldError::out_of_range("qty", 1, 99)),
+                )
+            }),
+            422,
+            vec![],
+        ),
+        (
+            Wire::json("/orders", r#"{"item":"#),
+            with(|| RequestError::MalformedJson),
+            400,
+            vec![],
+        ),
+        (
+            Wire::json("/orders", r#"{"item":"pen","qty":1,"address":{"zip":5}}"#),
+            with(|| {
+                RequestError::InvalidBody(FieldErrors::new().with(FieldError::invalid(
+                    "address.zip",
+                    "Invalid type: integer `5`, expected a string.",
+                )))
+            }),
+            422,
+            vec![],
+        ),
+        (
+            Wire::get("/orders/x7"),
+            with(|| {
+                RequestError::InvalidPath(FieldErrors::new().with(FieldError::invalid(
+                    "id",
+                    "id must be a non-negative integer.",
+                )))
+            }),
+            400,
+            vec![],
+        ),
+        (
+            Wire::get("/orders?limit=many"),
+            with(|| {
+                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::invalid(
+                    "limit",
+                    "Invalid digit found in string.",
+                )))
+            }),
+            400,
+            vec![],
+        ),
+        (
+            Wire {
+                content_type: Some("text/plain"),
+                ..Wire::json("/orders", "{}")
+            },
+            with(|| RequestError::UnsupportedMediaType),
+            415,
+            vec![],
+        ),
+        (
+            Wire::json("/orders", &format!(r#"{{"item":"{}"}}"#, "x".repeat(2000))),
+            with(|| RequestError::PayloadTooLarge),
+            413,
+            vec![],
+        ),
+        (
+            Wire::get("/nowhere"),
+            with(|| RequestError::NotFound),
+            404,
+            vec![],
+        ),
+        (
+            Wire {
+                method: Method::DELETE,
+                ..Wire::get("/orders/7")
+            },
+            with(|| RequestError::MethodNotAllowed),
+            405,
+            vec![],
+        ),
+    ]
+}
+
+/// Every error path over the wire, one server per format: status, whole body, every header.
+#[actix_web::test]
+async fn real_server_every_error_in_every_format() {
+    for format in Builtin::ALL {
+        let srv = server(format);
+        for (i, (wire, want, status, extra)) in wire_cases().into_iter().enumerate() {
+            let rid = format!("w-{i}");
+            let (got_status, headers, body) = over_http(&srv, wire, Some(&rid)).await;
+            let want = want(format, &rid);
+            assert_eq!(got_status, status, "{format} case {i}");
+            assert_eq!(body, want, "{format} case {i}");
+            assert_eq!(
+                headers,
+                wire_headers(format, &rid, &extra, &want),
+                "{format} case {i}"
+            );
+        }
+        srv.stop().await;
+    }
+}
+
+/// Whole bodies and headers over the wire, written out.
+#[actix_web::test]
+async fn real_server_bodies_and_headers_are_exact() {
+    let srv = server(Builtin::Flat);
+    let flat = |rid: &str, extra: &[(&str, &str)], body: &str| {
+        wire_headers(Builtin::Flat, rid, extra, body)
+    };
+
+    let body = r#"{"success":false,"status":404,"message":"Order 7 was not found.","meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-1"}}"#;
+    let got = over_http(&srv, Wire::get("/orders/7"), Some("s-1")).await;
+    assert_eq!(got, (404, flat("s-1", &[], body), body.to_owned()));
+
+    let body = r#"{"success":false,"status":401,"message":"Authentication required.","meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-2"}}"#;
+    let got = over_http(&srv, Wire::get("/me"), Some("s-2")).await;
+    let headers = flat("s-2", &[("www-authenticate", "Bearer")], body);
+    assert_eq!(got, (401, headers, body.to_owned()));
+
+    let body = r#"{"success":false,"status":429,"message":"Too many requests.","meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-3"}}"#;
+    let got = over_http(&srv, Wire::get("/limited"), Some("s-3")).await;
+    let headers = flat("s-3", &[("retry-after", "2")], body);
+    assert_eq!(got, (429, headers, body.to_owned()));
+
+    let body = r#"{"success":false,"status":500,"message":"Internal server error.","meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-4"}}"#;
+    let got = over_http(&srv, Wire::get("/boom"), Some("s-4")).await;
+    assert_eq!(got, (500, flat("s-4", &[], body), body.to_owned()));
+
+    let body = r#"{"success":false,"status":400,"message":"The request body is not valid JSON.","meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-5"}}"#;
+    let got = over_http(
+        &srv,
+        Wire::json("/orders", r#"{"item":"pen",}"#),
+        Some("s-5"),
+    )
+    .await;
+    assert_eq!(got, (400, flat("s-5", &[], body), body.to_owned()));
+
+    let body = r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"Invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-6"}}"#;
+    let wire = Wire::json("/orders", r#"{"item":"pen","qty":1,"address":{"zip":5}}"#);
+    let got = over_http(&srv, wire, Some("s-6")).await;
+    assert_eq!(got, (422, flat("s-6", &[], body), body.to_owned()));
+
+    // A success passes through untouched but for the echoed request id (`HttpResponse::body`
+    // sets no content type).
+    let wire = Wire::json("/orders", r#"{"item":"pen","qty":1,"address":{"zip":"1"}}"#);
+    let got = over_http(&srv, wire, Some("s-7")).await;
+    let headers = vec![
+        ("content-length".to_owned(), "3".to_owned()),
+        ("x-request-id".to_owned(), "s-7".to_owned()),
+    ];
+    assert_eq!(got, (201, headers, "pen".to_owned()));
+    srv.stop().await;
+
+    let srv = server(Builtin::Problem);
+    let body = r#"{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Too many requests.","code":"rate_limited","request_id":"p-1"}"#;
+    let got = over_http(&srv, Wire::get("/limited"), Some("p-1")).await;
+    let headers = wire_headers(Builtin::Problem, "p-1", &[("retry-after", "2")], body);
+    assert_eq!(got, (429, headers, body.to_owned()));
+    srv.stop().await;
+}
+
+/// Whether `id` is a UUID v4 in its hyphenated lowercase form.
+fn is_uuid_v4(id: &str) -> bool {
+    let groups: Vec<&str> = id.split('-').collect();
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && id
+            .chars()
+            .all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c))
+        && groups[2].starts_with('4')
+        && groups[3].starts_with(['8', '9', 'a', 'b'])
+}
+
+#[actix_web::test]
+async fn real_server_request_ids() {
+    let srv = server(Builtin::Flat);
+    // Valid ids are echoed, on successes and errors alike, and reach the handler.
+    let longest = "a".repeat(200);
+    for rid in ["abc.DEF_1~+/=-", longest.as_str()] {
+        let (status, headers, body) = over_http(&srv, Wire::get("/id"), Some(rid)).await;
+        assert_eq!((status, body.as_str()), (200, rid));
+        let want = vec![
+            ("content-length".to_owned(), rid.len().to_string()),
+            ("x-request-id".to_owned(), rid.to_owned()),
+        ];
+        assert_eq!(headers, want);
+    }
+    // An invalid, empty, overlong or missing id is replaced by a fresh UUID v4: the same in the
+    // header and the envelope, never the client's, and new each time.
+    let overlong = "a".repeat(201);
+    let mut seen = Vec::new();
+    for rid in [
+        Some("bad id"),
+        Some("a,b"),
+        Some(""),
+        Some(overlong.as_str()),
+        None,
+    ] {
+        let (status, headers, body) = over_http(&srv, Wire::get("/orders/7"), rid).await;
+        assert_eq!(status, 404);
+        let fresh = headers
+            .iter()
+            .find(|(k, _)| k == "x-request-id")
+            .map(|(_, v)| v.clone())
+            .unwrap();
+        assert!(is_uuid_v4(&fresh), "{fresh}");
+        assert_eq!(headers, wire_headers(Builtin::Flat, &fresh, &[], &body));
+        assert_eq!(
+            body,
+            format!(
+                r#"{{"success":false,"status":404,"message":"Order 7 was not found.","meta":{{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"{fresh}"}}}}"#
+            )
+        );
+        assert!(!seen.contains(&fresh));
+        seen.push(fresh);
+    }
+    srv.stop().await;
 }
