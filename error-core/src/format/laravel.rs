@@ -55,8 +55,18 @@ impl Format for Laravel {
     }
 
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"message\":");
         let fields = error.field_errors();
+        let entry = error.entry();
+        if fields.is_none() && !entry.is_templated() {
+            // The whole body is static: three copies.
+            let message = entry.message_json().as_bytes();
+            out.reserve(message.len() + 15);
+            out.extend_from_slice(b"{\"message\":\"");
+            out.extend_from_slice(message);
+            out.extend_from_slice(b"\"}");
+            return;
+        }
+        out.extend_from_slice(b"{\"message\":");
         match fields.and_then(|f| f.iter().next().map(|first| (f, first))) {
             Some((fields, first)) if self.summarize => {
                 out.push(b'"');
