@@ -3,9 +3,6 @@
 //! bodies, headers and log lines, for an enum that is a `std::error::Error` (its source chain
 //! is logged) and one that is not (status and code are logged).
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use axum::extract::Path;
 use axum::routing::get;
 use axum::Router;
@@ -54,23 +51,9 @@ async fn plain() -> Result<&'static str, PlainError> {
     Err(PlainError::Maintenance)
 }
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn handlers_return_the_derived_enum_directly() {
-    let logs = Captured::default();
+    let logs = error_tests::Captured::default();
     let writer = logs.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_writer(move || writer.clone())
@@ -136,7 +119,7 @@ async fn handlers_return_the_derived_enum_directly() {
         assert_eq!(res.text().await.unwrap(), body);
     }
 
-    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let logs = logs.text();
     assert_eq!(
         logs,
         "ERROR server error request_id=\"r-502\" status=502 code=\"upstream\" error=enriching lead: timeout\\r\\nat 10.0.0.7\n\

@@ -1,8 +1,7 @@
 //! The example Leads API over real HTTP: a real axum server on 127.0.0.1:0, a real client,
 //! every error path in every format, whole bodies and exact headers, with a fixed clock.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use error_core::format::Builtin;
 use error_core::{FixedClock, Timestamp};
@@ -806,24 +805,9 @@ async fn request_ids_are_echoed_only_when_valid() {
     assert_ne!(a, b);
 }
 
-/// A `MakeWriter` into a shared buffer.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn a_5xx_hides_its_source_and_logs_it_once() {
-    let logs = Captured::default();
+    let logs = error_tests::Captured::default();
     let writer = logs.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_writer(move || writer.clone())
@@ -867,7 +851,7 @@ async fn a_5xx_hides_its_source_and_logs_it_once() {
         assert_eq!(got, error_headers(format, &want, &rid, &[]));
     }
 
-    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let logs = logs.text();
     let expected: String = Builtin::ALL
         .iter()
         .map(|format| {
