@@ -34,29 +34,106 @@ pub struct CatalogueEntry {
     action: Option<&'static str>,
     title: &'static str,
     templated: bool,
-    status_digits: &'static str,
-    code_json: &'static str,
-    message_json: &'static str,
+    /// The JSON-escaped forms (no quotes), laid out by the derive; `None` when they are
+    /// escaped at run time (an entry built with [`CatalogueEntry::new`] whose text needs it).
+    code_json: Option<&'static str>,
+    message_json: Option<&'static str>,
     www_authenticate: Option<&'static str>,
     has_field_errors: bool,
     has_details: bool,
+    has_retry_after: bool,
+    placeholders: &'static [&'static str],
     inner: Option<&'static [CatalogueEntry]>,
 }
 
+/// Whether `text` is its own JSON string contents (no quote, backslash or control
+/// character): then it is copied as it is, else escaped at run time.
+const fn needs_no_escape(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x20 || b == b'"' || b == b'\\' {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn plain_json(text: &'static str) -> Option<&'static str> {
+    if needs_no_escape(text) {
+        Some(text)
+    } else {
+        None
+    }
+}
+
 impl CatalogueEntry {
-    /// Used by the derive; the `_json` arguments are the JSON-escaped forms (no quotes).
-    #[doc(hidden)]
-    #[allow(clippy::too_many_arguments)]
-    pub const fn __new(
+    /// An entry for a hand-written [`ApiError`](crate::ApiError): the status, the code and
+    /// a static message (no placeholders), stored as plain text; the formats escape them
+    /// where JSON needs it, so no text makes an envelope invalid. The title is the status's
+    /// reason phrase (`Client Error` / `Server Error` for a status without one).
+    ///
+    /// ```
+    /// use error_core::CatalogueEntry;
+    ///
+    /// const ENTRY: CatalogueEntry =
+    ///     CatalogueEntry::new("Gone", 410, "lead/gone", "Lead \"7\" is gone.")
+    ///         .with_action("Create it again.");
+    /// assert_eq!(ENTRY.title(), "Gone");
+    /// assert_eq!(ENTRY.message(), "Lead \"7\" is gone.");
+    /// assert_eq!(ENTRY.action(), Some("Create it again."));
+    /// assert!(!ENTRY.is_templated());
+    /// ```
+    pub const fn new(
         variant: &'static str,
         status: u16,
-        status_digits: &'static str,
+        code: &'static str,
+        message: &'static str,
+    ) -> Self {
+        CatalogueEntry {
+            variant,
+            status,
+            code,
+            message,
+            action: None,
+            title: reason_phrase(status),
+            templated: false,
+            code_json: plain_json(code),
+            message_json: plain_json(message),
+            www_authenticate: None,
+            has_field_errors: false,
+            has_details: false,
+            has_retry_after: false,
+            placeholders: &[],
+            inner: None,
+        }
+    }
+
+    /// The entry with a suggested action.
+    pub const fn with_action(mut self, action: &'static str) -> Self {
+        self.action = Some(action);
+        self
+    }
+
+    /// The entry with the `WWW-Authenticate` challenge of a 401 response.
+    pub const fn with_www_authenticate(mut self, challenge: &'static str) -> Self {
+        self.www_authenticate = Some(challenge);
+        self
+    }
+
+    /// The derive's constructor: `code_json` and `message_json` are the texts'
+    /// JSON-escaped forms, laid out at compile time (see `__private::entry`).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) const fn from_derive(
+        variant: &'static str,
+        status: u16,
         code: &'static str,
         code_json: &'static str,
         message: &'static str,
         message_json: &'static str,
         templated: bool,
-        action: Option<&'static str>,
         title: &'static str,
     ) -> Self {
         CatalogueEntry {
@@ -64,37 +141,41 @@ impl CatalogueEntry {
             status,
             code,
             message,
-            action,
+            action: None,
             title,
             templated,
-            status_digits,
-            code_json,
-            message_json,
+            code_json: Some(code_json),
+            message_json: Some(message_json),
             www_authenticate: None,
             has_field_errors: false,
             has_details: false,
+            has_retry_after: false,
+            placeholders: &[],
             inner: None,
         }
     }
 
-    /// Used by the derive for a variant with an `#[api(fields)]` or `#[api(details)]` field.
-    #[doc(hidden)]
-    pub const fn __with_shape(mut self, field_errors: bool, details: bool) -> Self {
+    pub(crate) const fn with_shape(
+        mut self,
+        field_errors: bool,
+        details: bool,
+        retry_after: bool,
+    ) -> Self {
         self.has_field_errors = field_errors;
         self.has_details = details;
+        self.has_retry_after = retry_after;
         self
     }
 
-    /// Used by the derive for a 401 variant with a `www_authenticate` challenge.
-    #[doc(hidden)]
-    pub const fn __with_www_authenticate(mut self, challenge: &'static str) -> Self {
-        self.www_authenticate = Some(challenge);
+    pub(crate) const fn with_placeholders(mut self, names: &'static [&'static str]) -> Self {
+        self.placeholders = names;
         self
     }
 
-    /// Used by the derive for a `transparent` variant.
-    #[doc(hidden)]
-    pub const fn __transparent(variant: &'static str, inner: &'static [CatalogueEntry]) -> Self {
+    pub(crate) const fn transparent_entry(
+        variant: &'static str,
+        inner: &'static [CatalogueEntry],
+    ) -> Self {
         CatalogueEntry {
             variant,
             status: 0,
@@ -103,12 +184,13 @@ impl CatalogueEntry {
             action: None,
             title: "",
             templated: false,
-            status_digits: "",
-            code_json: "",
-            message_json: "",
+            code_json: Some(""),
+            message_json: Some(""),
             www_authenticate: None,
             has_field_errors: false,
             has_details: false,
+            has_retry_after: false,
+            placeholders: &[],
             inner: Some(inner),
         }
     }
@@ -224,22 +306,98 @@ impl CatalogueEntry {
         self.inner
     }
 
-    /// The status as three ASCII digits.
-    #[doc(hidden)]
-    pub const fn status_digits(&self) -> &'static str {
-        self.status_digits
+    /// Whether the variant carries a `Retry-After` delay (an `#[api(retry_after)]` field).
+    pub const fn has_retry_after(&self) -> bool {
+        self.has_retry_after
     }
 
-    /// The code, JSON-escaped, without quotes.
-    #[doc(hidden)]
-    pub const fn code_json(&self) -> &'static str {
-        self.code_json
+    /// The fields the message template names, in the order of the template (a field named
+    /// twice is listed twice): `["id"]` for `Lead {id} was not found.`, `["0"]` for `{0}`.
+    ///
+    /// ```
+    /// use error_core::ApiError;
+    ///
+    /// #[derive(ApiError)]
+    /// enum E {
+    ///     #[api(status = 409, message = "{owner} owns lead {id}; {owner} must release it.")]
+    ///     Taken { id: u64, owner: String },
+    ///     #[api(status = 404)]
+    ///     NotFound,
+    /// }
+    /// assert_eq!(E::CATALOGUE[0].placeholders(), ["owner", "id", "owner"]);
+    /// assert!(E::CATALOGUE[1].placeholders().is_empty());
+    /// ```
+    pub const fn placeholders(&self) -> &'static [&'static str] {
+        self.placeholders
     }
 
-    /// The message template, JSON-escaped, without quotes.
-    #[doc(hidden)]
-    pub const fn message_json(&self) -> &'static str {
+    /// Appends the code as JSON string contents (no quotes).
+    pub(crate) fn write_code_contents(&self, out: &mut Vec<u8>) {
+        match self.code_json {
+            Some(escaped) => out.extend_from_slice(escaped.as_bytes()),
+            None => crate::json::write_str_contents(out, self.code),
+        }
+    }
+
+    /// Appends the message (the template as written) as JSON string contents.
+    pub(crate) fn write_message_contents(&self, out: &mut Vec<u8>) {
+        match self.message_json {
+            Some(escaped) => out.extend_from_slice(escaped.as_bytes()),
+            None => crate::json::write_str_contents(out, self.message),
+        }
+    }
+
+    /// The message's escaped form when it was laid out at compile time.
+    pub(crate) const fn message_json(&self) -> Option<&'static str> {
         self.message_json
+    }
+}
+
+/// The reason phrase of a status, or its class's title.
+const fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Payload Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        418 => "I'm a teapot",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Entity",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        506 => "Variant Also Negotiates",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        510 => "Not Extended",
+        511 => "Network Authentication Required",
+        500..=599 => "Server Error",
+        _ => "Client Error",
     }
 }
 
@@ -371,6 +529,20 @@ impl ApiInfo {
     /// The base URI for Problem `type`, if set.
     pub const fn type_base(&self) -> Option<&'static str> {
         self.type_base
+    }
+
+    /// Each setting of `self`, else `outer`'s: what a `transparent` variant forwards.
+    pub(crate) const fn or(self, outer: ApiInfo) -> ApiInfo {
+        ApiInfo {
+            version: match self.version {
+                Some(version) => Some(version),
+                None => outer.version,
+            },
+            type_base: match self.type_base {
+                Some(base) => Some(base),
+                None => outer.type_base,
+            },
+        }
     }
 }
 

@@ -45,6 +45,13 @@ pub trait ApiError {
     /// The enum-level settings (API version, Problem type base).
     const INFO: ApiInfo = ApiInfo::DEFAULT;
 
+    /// The settings this value renders with: [`INFO`](ApiError::INFO), or through a
+    /// `transparent` variant the inner error's (each setting the inner enum leaves unset
+    /// is the outer one's).
+    fn info(&self) -> ApiInfo {
+        Self::INFO
+    }
+
     /// The catalogue entry of this value's variant (through `transparent` variants, the
     /// inner error's entry).
     fn entry(&self) -> &'static CatalogueEntry;
@@ -57,11 +64,10 @@ pub trait ApiError {
         self.entry().code()
     }
 
-    /// Writes the client-facing message, piece by piece, into `sink`: the static pieces
-    /// with their escaped forms laid out at compile time, the placeholders as `Display`.
+    /// Writes the client-facing message, piece by piece, into `sink` (the sink escapes
+    /// what it needs to). By default, the entry's static message.
     fn write_message(&self, sink: &mut dyn MessageSink) {
-        let entry = self.entry();
-        sink.literal(entry.message(), entry.message_json());
+        sink.__literal(crate::__private::Literal::message_of(self.entry()));
     }
 
     /// The client-facing message; borrowed when it has no placeholders.
@@ -120,16 +126,50 @@ pub trait ApiError {
 }
 
 /// Receives a message piece by piece; see [`ApiError::write_message`].
+///
+/// A hand-written `write_message` writes its text with [`text`](MessageSink::text) and
+/// [`display`](MessageSink::display); the sink escapes it for the envelope, so no message
+/// can make the JSON invalid.
+///
+/// ```
+/// use error_core::{ApiError, CatalogueEntry, MessageSink, RenderContext, Timestamp};
+///
+/// struct Quota { left: u32 }
+///
+/// impl ApiError for Quota {
+///     type Format = error_core::format::Compact;
+///     const CATALOGUE: &'static [CatalogueEntry] =
+///         &[CatalogueEntry::new("Quota", 402, "quota", "Quota \"low\".")];
+///     fn entry(&self) -> &'static CatalogueEntry {
+///         &Self::CATALOGUE[0]
+///     }
+///     fn status(&self) -> http::StatusCode {
+///         http::StatusCode::PAYMENT_REQUIRED
+///     }
+///     fn write_message(&self, sink: &mut dyn MessageSink) {
+///         sink.text("Quota \"");
+///         sink.display(&self.left);
+///         sink.text("\" left.");
+///     }
+/// }
+///
+/// let body = Quota { left: 2 }.to_json(&RenderContext::at(Timestamp::from_unix_millis(0)));
+/// assert_eq!(body, br#"{"error":{"message":"Quota \"2\" left.","details":null}}"#);
+/// ```
 pub trait MessageSink {
-    /// A static piece of the template: as written, and JSON-escaped (no quotes).
-    fn literal(&mut self, text: &'static str, escaped: &'static str);
-    /// A placeholder's value.
+    /// A value, written with its `Display`.
     fn display(&mut self, value: &dyn fmt::Display);
 
-    /// A placeholder's value already written as text (the derive formats integers itself,
-    /// without `fmt`). By default, the same as [`display`](MessageSink::display).
+    /// A piece of text. By default, the same as [`display`](MessageSink::display).
     fn text(&mut self, value: &str) {
         self.display(&value);
+    }
+
+    /// A static piece of a derived message, with its JSON-escaped form laid out at compile
+    /// time. Not a public API: only the derive can build a `Literal`.
+    #[doc(hidden)]
+    fn __literal(&mut self, piece: crate::__private::Literal) {
+        self.text(piece.text());
     }
 }
 
@@ -137,10 +177,6 @@ pub trait MessageSink {
 pub struct PlainMessage(pub String);
 
 impl MessageSink for PlainMessage {
-    fn literal(&mut self, text: &'static str, _escaped: &'static str) {
-        self.0.push_str(text);
-    }
-
     fn display(&mut self, value: &dyn fmt::Display) {
         use fmt::Write;
         // Writing into a String only fails if the Display impl itself fails; the piece is
@@ -151,16 +187,16 @@ impl MessageSink for PlainMessage {
     fn text(&mut self, value: &str) {
         self.0.push_str(value);
     }
+
+    fn __literal(&mut self, piece: crate::__private::Literal) {
+        self.0.push_str(piece.text());
+    }
 }
 
 /// A [`MessageSink`] that writes JSON-escaped string contents.
 pub struct JsonMessage<'a>(pub &'a mut Vec<u8>);
 
 impl MessageSink for JsonMessage<'_> {
-    fn literal(&mut self, _text: &'static str, escaped: &'static str) {
-        self.0.extend_from_slice(escaped.as_bytes());
-    }
-
     fn display(&mut self, value: &dyn fmt::Display) {
         use fmt::Write;
         let _ = write!(crate::json::Escaper::new(self.0), "{value}");
@@ -168,6 +204,10 @@ impl MessageSink for JsonMessage<'_> {
 
     fn text(&mut self, value: &str) {
         crate::json::write_str_contents(self.0, value);
+    }
+
+    fn __literal(&mut self, piece: crate::__private::Literal) {
+        piece.write_json_contents(self.0);
     }
 }
 
@@ -219,6 +259,10 @@ impl<E: ApiError> ApiError for Box<E> {
     type Format = E::Format;
     const CATALOGUE: &'static [CatalogueEntry] = E::CATALOGUE;
     const INFO: ApiInfo = E::INFO;
+
+    fn info(&self) -> ApiInfo {
+        (**self).info()
+    }
 
     fn entry(&self) -> &'static CatalogueEntry {
         (**self).entry()

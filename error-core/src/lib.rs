@@ -52,10 +52,8 @@ pub mod validation;
 
 pub use catalogue::{ApiInfo, CatalogueEntry};
 pub use context::{Clock, FixedClock, RenderContext, SystemClock, Timestamp};
-pub use error::{ApiError, AsRetryAfter, Details, JsonMessage, MessageSink, PlainMessage};
-pub use field::{
-    AsFieldErrors, FieldError, FieldErrors, FieldPath, PathSegment, DEFAULT_FIELD_ERROR_LIMIT,
-};
+pub use error::{ApiError, AsRetryAfter, Details, MessageSink};
+pub use field::{FieldError, FieldErrors, FieldPath, PathSegment, DEFAULT_FIELD_ERROR_LIMIT};
 pub use format::Format;
 pub use validation::FieldErrorKind;
 
@@ -63,9 +61,13 @@ pub use validation::FieldErrorKind;
 #[cfg(feature = "derive")]
 pub use error_derive::ApiError;
 
-/// Support for the code the derive generates; not a public API.
+/// Support for the code the derive generates; not a public API. Everything here may change
+/// in any release; the pre-escaped pieces in it are only ever built by the derive, which
+/// escapes them at compile time.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::error::{JsonMessage, PlainMessage};
+    pub use crate::field::AsFieldErrors;
     #[cfg(feature = "utoipa")]
     pub use crate::openapi::__derive as openapi;
     pub use crate::unique::{
@@ -90,9 +92,107 @@ pub mod __private {
         }
     }
 
+    /// A static piece of a derived message: the text, and its JSON-escaped form (no quotes)
+    /// when it was laid out at compile time.
+    #[derive(Clone, Copy)]
+    pub struct Literal {
+        text: &'static str,
+        escaped: Option<&'static str>,
+    }
+
+    impl Literal {
+        /// Used by the derive only: `escaped` must be `text`'s JSON string contents.
+        #[inline]
+        pub const fn new(text: &'static str, escaped: &'static str) -> Self {
+            Literal {
+                text,
+                escaped: Some(escaped),
+            }
+        }
+
+        /// The static message of `entry`, escaped as the entry says.
+        pub fn message_of(entry: &'static crate::CatalogueEntry) -> Self {
+            Literal {
+                text: entry.message(),
+                escaped: entry.message_json(),
+            }
+        }
+
+        /// The text as written.
+        pub fn text(&self) -> &'static str {
+            self.text
+        }
+
+        /// Appends the text as JSON string contents.
+        #[inline]
+        pub fn write_json_contents(&self, out: &mut Vec<u8>) {
+            match self.escaped {
+                Some(escaped) => out.extend_from_slice(escaped.as_bytes()),
+                None => crate::json::write_str_contents(out, self.text),
+            }
+        }
+    }
+
+    /// The derive's catalogue entry: `code_json` and `message_json` are the JSON string
+    /// contents of `code` and `message`, escaped at compile time.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn entry(
+        variant: &'static str,
+        status: u16,
+        code: &'static str,
+        code_json: &'static str,
+        message: &'static str,
+        message_json: &'static str,
+        templated: bool,
+        title: &'static str,
+    ) -> crate::CatalogueEntry {
+        crate::CatalogueEntry::from_derive(
+            variant,
+            status,
+            code,
+            code_json,
+            message,
+            message_json,
+            templated,
+            title,
+        )
+    }
+
+    /// Records which of `fields`, `details` and `retry_after` the variant has.
+    pub const fn with_shape(
+        entry: crate::CatalogueEntry,
+        field_errors: bool,
+        details: bool,
+        retry_after: bool,
+    ) -> crate::CatalogueEntry {
+        entry.with_shape(field_errors, details, retry_after)
+    }
+
+    /// Records the names the message template uses, in order.
+    pub const fn with_placeholders(
+        entry: crate::CatalogueEntry,
+        names: &'static [&'static str],
+    ) -> crate::CatalogueEntry {
+        entry.with_placeholders(names)
+    }
+
+    /// The entry of a `transparent` variant.
+    pub const fn transparent(
+        variant: &'static str,
+        inner: &'static [crate::CatalogueEntry],
+    ) -> crate::CatalogueEntry {
+        crate::CatalogueEntry::transparent_entry(variant, inner)
+    }
+
+    /// What a `transparent` variant renders with: the inner error's settings, else the
+    /// outer enum's.
+    pub const fn info_or(inner: crate::ApiInfo, outer: crate::ApiInfo) -> crate::ApiInfo {
+        inner.or(outer)
+    }
+
     /// Gives `#[api(fields)]` its type error at the field: "`X: AsFieldErrors` is not
     /// satisfied".
-    pub fn as_field_errors<T: crate::AsFieldErrors + ?Sized>(fields: &T) -> &crate::FieldErrors {
+    pub fn as_field_errors<T: crate::__private::AsFieldErrors + ?Sized>(fields: &T) -> &crate::FieldErrors {
         fields.as_field_errors()
     }
 
@@ -142,6 +242,8 @@ pub mod __private {
     pub struct Via<T> {
         /// [`ApiError::CATALOGUE`](crate::ApiError::CATALOGUE).
         pub catalogue: &'static [crate::CatalogueEntry],
+        /// [`ApiError::info`](crate::ApiError::info).
+        pub info: fn(&T) -> crate::ApiInfo,
         /// [`ApiError::entry`](crate::ApiError::entry).
         pub entry: fn(&T) -> &'static crate::CatalogueEntry,
         /// [`ApiError::status`](crate::ApiError::status).
@@ -163,6 +265,7 @@ pub mod __private {
         use crate::ApiError as _;
         Via {
             catalogue: <T::Error as crate::ApiError>::CATALOGUE,
+            info: |t| t.inner().info(),
             entry: |t| t.inner().entry(),
             status: |t| t.inner().status(),
             code: |t| t.inner().code(),
@@ -174,16 +277,10 @@ pub mod __private {
     }
 
     /// The entry the fallback expansion (after a compile error) points at.
-    pub static FALLBACK_ENTRY: crate::CatalogueEntry = crate::CatalogueEntry::__new(
+    pub static FALLBACK_ENTRY: crate::CatalogueEntry = crate::CatalogueEntry::new(
         "Internal",
         500,
-        "500",
         "internal_server_error",
-        "internal_server_error",
-        "Internal Server Error",
-        "Internal Server Error",
-        false,
-        None,
         "Internal Server Error",
     );
 }

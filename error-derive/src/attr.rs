@@ -1,7 +1,7 @@
 //! Parsing `#[api(...)]` attributes. Every key keeps its token, so later errors point at it.
 
 use syn::punctuated::Punctuated;
-use syn::{Attribute, Expr, Lit, LitInt, LitStr, Meta, Path, Token};
+use syn::{Attribute, Expr, Lit, LitInt, LitStr, Meta, Path, Token, WherePredicate};
 
 use crate::errors::Errors;
 
@@ -20,6 +20,11 @@ const ENUM_KEYS: &[&str] = &[
     "type_base",
     "status",
     "www_authenticate",
+    "crate",
+    "bound",
+    "axum",
+    "utoipa",
+    "client",
 ];
 const VARIANT_KEYS: &[&str] = &[
     "status",
@@ -41,6 +46,11 @@ const STRUCT_KEYS: &[&str] = &[
     "action",
     "expose",
     "www_authenticate",
+    "crate",
+    "bound",
+    "axum",
+    "utoipa",
+    "client",
 ];
 
 impl Position {
@@ -85,6 +95,11 @@ pub struct Attrs {
     pub details: Option<Keyed<()>>,
     pub retry_after: Option<Keyed<()>>,
     pub www_authenticate: Option<Keyed<LitStr>>,
+    pub krate: Option<Keyed<Path>>,
+    pub bound: Option<Keyed<Vec<WherePredicate>>>,
+    pub axum: Option<Keyed<()>>,
+    pub utoipa: Option<Keyed<()>>,
+    pub client: Option<Keyed<()>>,
     /// Every accepted key written, valid or not: a `status = "404"` already has its error,
     /// so "no status" would only repeat it.
     pub written: Vec<&'static str>,
@@ -116,7 +131,12 @@ impl Attrs {
             fields,
             details,
             retry_after,
-            www_authenticate
+            www_authenticate,
+            krate,
+            bound,
+            axum,
+            utoipa,
+            client
         );
         keys
     }
@@ -208,6 +228,11 @@ fn parse_key(meta: &Meta, position: Position, out: &mut Attrs, errors: &mut Erro
         "version" => set!(version, string(meta, &name, errors)),
         "type_base" => set!(type_base, string(meta, &name, errors)),
         "format" => set!(format, type_path(meta, errors)),
+        "crate" => set!(krate, crate_path(meta, errors)),
+        "bound" => set!(bound, bound(meta, errors)),
+        "axum" => set!(axum, flag(meta, &name, errors)),
+        "utoipa" => set!(utoipa, flag(meta, &name, errors)),
+        "client" => set!(client, flag(meta, &name, errors)),
         _ => {}
     }
 }
@@ -348,6 +373,65 @@ fn type_path(meta: &Meta, errors: &mut Errors) -> Option<Path> {
             errors.spanned(
                 other,
                 "`format` must name a type implementing `error_core::Format`, such as `format = error_core::format::Flat`",
+            );
+            None
+        }
+    }
+}
+
+/// `crate = "my_reexport::error_core"` (as serde's) or `crate = my_reexport::error_core`.
+fn crate_path(meta: &Meta, errors: &mut Errors) -> Option<Path> {
+    const EXAMPLE: &str = "`crate = \"my_crate::error_core\"`";
+    match value(meta, "crate", "\"my_crate::error_core\"", errors)? {
+        Expr::Path(expr) if expr.qself.is_none() => Some(expr.path.clone()),
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => match lit.parse::<Path>() {
+            Ok(path) => Some(path),
+            Err(_) => {
+                errors.spanned(
+                    lit,
+                    format!("`crate` must name the path error-core is reachable at, such as {EXAMPLE}"),
+                );
+                None
+            }
+        },
+        other => {
+            errors.spanned(
+                other,
+                format!("`crate` must name the path error-core is reachable at, such as {EXAMPLE}"),
+            );
+            None
+        }
+    }
+}
+
+/// `bound = "T: Display, U: Serialize"`: where-predicates that replace the inferred ones
+/// (`bound = ""` for none).
+fn bound(meta: &Meta, errors: &mut Errors) -> Option<Vec<WherePredicate>> {
+    const EXAMPLE: &str = "`bound = \"T: std::fmt::Display\"`";
+    match value(meta, "bound", "\"T: std::fmt::Display\"", errors)? {
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => {
+            let parser = Punctuated::<WherePredicate, Token![,]>::parse_terminated;
+            match lit.parse_with(parser) {
+                Ok(predicates) => Some(predicates.into_iter().collect()),
+                Err(error) => {
+                    errors.spanned(
+                        lit,
+                        format!(
+                            "`bound` must be where-predicates in a string, such as {EXAMPLE}: {error}"
+                        ),
+                    );
+                    None
+                }
+            }
+        }
+        other => {
+            errors.spanned(
+                other,
+                format!("`bound` must be where-predicates in a string, such as {EXAMPLE}"),
             );
             None
         }

@@ -2,7 +2,7 @@
 //! at compile time, and emitted as string literals.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident};
 
@@ -15,34 +15,91 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::default();
     let Some(model) = Input::from_syn(input, &mut errors) else {
         return match errors.into_result() {
-            Err(error) => fallback::expand(input, error),
+            Err(error) => fallback::expand(input, error, &default_crate(), None, Asked::default()),
             Ok(()) => TokenStream::new(),
         };
+    };
+    let krate = match &model.attrs.krate {
+        Some(keyed) => keyed.value.to_token_stream(),
+        None => default_crate(),
+    };
+    let asked = Asked {
+        axum: model.attrs.axum.is_some() && cfg!(feature = "axum"),
+        utoipa: model.attrs.utoipa.is_some() && cfg!(feature = "utoipa"),
+        client: model.attrs.client.is_some() && cfg!(feature = "client"),
     };
     let plans = valid::check(&model, &mut errors);
     match errors.into_result() {
         Ok(()) => {
-            let tokens = crate::openapi::extend(expand(&model, &plans), &model, &plans);
-            let tokens = crate::remote::extend(tokens, &model, &plans);
-            crate::axum::extend(tokens, &model, &plans)
+            // The bounds are computed once, for every impl.
+            let generics = generics::with_bounds(&model, &plans, &krate);
+            let cx = Cx {
+                input: &model,
+                plans: &plans,
+                krate: &krate,
+                generics: &generics,
+            };
+            let mut tokens = expand(&cx);
+            if asked.utoipa {
+                tokens.extend(crate::openapi::expand(&cx));
+            }
+            if asked.client {
+                tokens.extend(crate::remote::expand(&cx));
+            }
+            if asked.axum {
+                tokens.extend(crate::axum::expand(&cx));
+            }
+            tokens
         }
-        Err(error) => fallback::expand(input, error),
+        Err(error) => fallback::expand(input, error, &krate, format_path(&model), asked),
     }
 }
 
-fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
-    let ident = input.ident;
-    let generics = generics::with_bounds(input, plans);
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+/// What every stage of the expansion shares.
+pub struct Cx<'a> {
+    pub input: &'a Input<'a>,
+    pub plans: &'a [VariantPlan<'a>],
+    /// The path error-core is reached at: `::error_core`, or the enum's `crate = ...`.
+    pub krate: &'a TokenStream,
+    /// The enum's generics with the inferred (or `bound = ...`) bounds.
+    pub generics: &'a syn::Generics,
+}
 
-    let format = match &input.attrs.format {
-        Some(keyed) => {
-            let path = &keyed.value;
-            quote_spanned!(path.span()=> #path)
-        }
-        None => quote!(::error_core::format::Problem),
-    };
-    let mut info = quote!(::error_core::ApiInfo::DEFAULT);
+/// The integrations an enum asked for (and whose feature is on).
+#[derive(Clone, Copy, Default)]
+pub struct Asked {
+    pub axum: bool,
+    pub utoipa: bool,
+    pub client: bool,
+}
+
+/// The enum's `format = ...`, spanned at the path so that rustc's "not a `Format`" error
+/// points there.
+pub fn format_path(input: &Input) -> Option<TokenStream> {
+    input.attrs.format.as_ref().map(|keyed| {
+        let path = &keyed.value;
+        quote_spanned!(path.span()=> #path)
+    })
+}
+
+fn default_crate() -> TokenStream {
+    quote!(::error_core)
+}
+
+/// A name for a local of the expansion: resolved where the macro is defined, so no field,
+/// item or local of the user's can shadow it or be shadowed by it.
+pub fn local(name: &str) -> Ident {
+    Ident::new(name, Span::mixed_site())
+}
+
+fn expand(cx: &Cx) -> TokenStream {
+    let (input, plans, krate) = (cx.input, cx.plans, cx.krate);
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = cx.generics.split_for_impl();
+    let sink = local("sink");
+
+    let format = format_path(input).unwrap_or_else(|| quote!(#krate::format::Problem));
+    let mut info = quote!(#krate::ApiInfo::DEFAULT);
     if let Some(keyed) = &input.attrs.version {
         let version = &keyed.value;
         info = quote!(#info.with_version(#version));
@@ -52,7 +109,7 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
         info = quote!(#info.with_type_base(#base));
     }
 
-    let entries = plans.iter().map(catalogue_entry);
+    let entries = plans.iter().map(|plan| catalogue_entry(plan, krate));
     let mut entry_arms = Vec::new();
     let mut status_arms = Vec::new();
     let mut code_arms = Vec::new();
@@ -60,6 +117,8 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
     let mut fields_arms = Vec::new();
     let mut details_arms = Vec::new();
     let mut retry_arms = Vec::new();
+    let mut info_arms = Vec::new();
+    let mut forwards_info = false;
     for (index, plan) in plans.iter().enumerate() {
         let any = pattern(input, plan.variant, &[]);
         match &plan.kind {
@@ -72,7 +131,7 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 let ty = field.ty;
                 let call = |method: TokenStream| {
                     quote_spanned!(ty.span()=>
-                        (::error_core::__private::via::<#ty>().#method)(#inner)
+                        (#krate::__private::via::<#ty>().#method)(#inner)
                     )
                 };
                 let entry = call(quote!(entry));
@@ -81,31 +140,34 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 let fields = call(quote!(field_errors));
                 let details = call(quote!(details));
                 let retry = call(quote!(retry_after));
+                let info = call(quote!(info));
                 entry_arms.push(quote!(#pat => #entry,));
                 status_arms.push(quote!(#pat => #status,));
                 code_arms.push(quote!(#pat => #code,));
                 let message = quote_spanned!(ty.span()=>
-                    (::error_core::__private::via::<#ty>().write_message)(#inner, __api_sink)
+                    (#krate::__private::via::<#ty>().write_message)(#inner, #sink)
                 );
                 message_arms.push(quote!(#pat => #message,));
                 fields_arms.push(quote!(#pat => #fields,));
                 details_arms.push(quote!(#pat => #details,));
                 retry_arms.push(quote!(#pat => #retry,));
+                info_arms.push(quote!(#pat => #krate::__private::info_or(#info, <Self as #krate::ApiError>::INFO),));
+                forwards_info = true;
             }
             Kind::Error(error) => {
-                entry_arms
-                    .push(quote!(#any => &<Self as ::error_core::ApiError>::CATALOGUE[#index],));
-                let status = status_const(error.status);
+                entry_arms.push(quote!(#any => &<Self as #krate::ApiError>::CATALOGUE[#index],));
+                info_arms.push(quote!(#any => <Self as #krate::ApiError>::INFO,));
+                let status = status_const(error.status, krate);
                 status_arms.push(quote!(#any => #status,));
                 let code = &error.code;
                 code_arms.push(quote!(#any => #code,));
-                message_arms.push(message_arm(input, plan.variant, error));
+                message_arms.push(message_arm(input, plan.variant, error, krate, &sink));
                 fields_arms.push(match error.fields {
                     Some(field) => {
                         let pat = pattern(input, plan.variant, &[field]);
                         let bound = binding(field);
                         let value = quote_spanned!(field.ty.span()=>
-                            ::error_core::__private::as_field_errors(#bound)
+                            #krate::__private::as_field_errors(#bound)
                         );
                         quote!(#pat => ::core::option::Option::Some(#value),)
                     }
@@ -116,7 +178,7 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                         let pat = pattern(input, plan.variant, &[field]);
                         let bound = binding(field);
                         let value = quote_spanned!(field.ty.span()=>
-                            ::error_core::__private::as_details(#bound)
+                            #krate::__private::as_details(#bound)
                         );
                         quote!(#pat => ::core::option::Option::Some(#value),)
                     }
@@ -127,7 +189,7 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                         let pat = pattern(input, plan.variant, &[field]);
                         let bound = binding(field);
                         let value = quote_spanned!(field.ty.span()=>
-                            ::error_core::__private::as_retry_after(#bound)
+                            #krate::__private::as_retry_after(#bound)
                         );
                         quote!(#pat => #value,)
                     }
@@ -137,22 +199,33 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
         }
     }
 
+    let info_fn = forwards_info.then(|| {
+        quote! {
+            fn info(&self) -> #krate::ApiInfo {
+                match self { #(#info_arms)* }
+            }
+        }
+    });
+
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::error_core::ApiError for #ident #ty_generics #where_clause {
+        #[allow(deprecated, unused_qualifications)]
+        impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
             type Format = #format;
 
-            const CATALOGUE: &'static [::error_core::CatalogueEntry] = &[#(#entries),*];
+            const CATALOGUE: &'static [#krate::CatalogueEntry] = &[#(#entries),*];
 
-            const INFO: ::error_core::ApiInfo = #info;
+            const INFO: #krate::ApiInfo = #info;
+
+            #info_fn
 
             #[inline]
-            fn entry(&self) -> &'static ::error_core::CatalogueEntry {
+            fn entry(&self) -> &'static #krate::CatalogueEntry {
                 match self { #(#entry_arms)* }
             }
 
             #[inline]
-            fn status(&self) -> ::error_core::__private::http::StatusCode {
+            fn status(&self) -> #krate::__private::http::StatusCode {
                 match self { #(#status_arms)* }
             }
 
@@ -161,15 +234,15 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 match self { #(#code_arms)* }
             }
 
-            fn write_message(&self, __api_sink: &mut dyn ::error_core::MessageSink) {
+            fn write_message(&self, #sink: &mut dyn #krate::MessageSink) {
                 match self { #(#message_arms)* }
             }
 
-            fn field_errors(&self) -> ::core::option::Option<&::error_core::FieldErrors> {
+            fn field_errors(&self) -> ::core::option::Option<&#krate::FieldErrors> {
                 match self { #(#fields_arms)* }
             }
 
-            fn details(&self) -> ::core::option::Option<&dyn ::error_core::Details> {
+            fn details(&self) -> ::core::option::Option<&dyn #krate::Details> {
                 match self { #(#details_arms)* }
             }
 
@@ -203,18 +276,28 @@ fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
     }
 }
 
-/// The local a field is bound to, spanned at the field's type: a trait the field's use
-/// needs and its type lacks is then reported at the type.
-fn binding(field: &Field) -> Ident {
-    format_ident!("__api_{}", field.placeholder_name(), span = field.ty.span())
+/// The local a field is bound to: hygienic (see [`local`]), located at the field's type so
+/// that a trait the field's use needs and its type lacks is reported at the type.
+pub fn binding(field: &Field) -> Ident {
+    let span = Span::mixed_site().located_at(field.ty.span());
+    format_ident!("field_{}", field.placeholder_name(), span = span)
 }
 
-fn message_arm(input: &Input, variant: &Variant, error: &ErrorPlan) -> TokenStream {
+fn message_arm(
+    input: &Input,
+    variant: &Variant,
+    error: &ErrorPlan,
+    krate: &TokenStream,
+    sink: &Ident,
+) -> TokenStream {
+    let literal = |text: &str| {
+        let escaped = escape(text);
+        quote!(#sink.__literal(#krate::__private::Literal::new(#text, #escaped));)
+    };
     if !error.templated {
         let any = pattern(input, variant, &[]);
-        let text = &error.message;
-        let escaped = escape(text);
-        return quote!(#any => __api_sink.literal(#text, #escaped),);
+        let call = literal(&error.message);
+        return quote!(#any => { #call });
     }
     let used: Vec<&Field> = error
         .pieces
@@ -226,22 +309,19 @@ fn message_arm(input: &Input, variant: &Variant, error: &ErrorPlan) -> TokenStre
         .collect();
     let pat = pattern(input, variant, &used);
     let calls = error.pieces.iter().map(|piece| match piece {
-        Resolved::Text(text) => {
-            let escaped = escape(text);
-            quote!(__api_sink.literal(#text, #escaped);)
-        }
+        Resolved::Text(text) => literal(text),
         Resolved::Arg { field, spec } => {
             let bound = binding(field);
             let span = field.ty.span();
             if spec.is_empty() && is_integer(field.ty) {
                 // Integers skip `fmt`: a third of a templated rendering, measured.
-                quote!(::error_core::__private::write_integer(__api_sink, *#bound);)
+                quote!(#krate::__private::write_integer(#sink, *#bound);)
             } else if spec.is_empty() {
                 let value = quote_spanned!(span=> &#bound);
-                quote!(__api_sink.display(#value);)
+                quote!(#sink.display(#value);)
             } else {
                 let format = syn::LitStr::new(&format!("{{:{spec}}}"), span);
-                quote!(__api_sink.display(&::core::format_args!(#format, #bound));)
+                quote!(#sink.display(&::core::format_args!(#format, #bound));)
             }
         }
     });
@@ -262,56 +342,70 @@ fn is_integer(ty: &syn::Type) -> bool {
     }
 }
 
-fn catalogue_entry(plan: &VariantPlan) -> TokenStream {
+fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
     let variant = unraw(plan.variant.ident);
     match &plan.kind {
         Kind::Transparent(field) => {
             let ty = field.ty;
             let inner = quote_spanned!(ty.span()=>
-                ::error_core::__private::via::<#ty>().catalogue
+                #krate::__private::via::<#ty>().catalogue
             );
-            quote!(::error_core::CatalogueEntry::__transparent(#variant, #inner))
+            quote!(#krate::__private::transparent(#variant, #inner))
         }
         Kind::Error(error) => {
             let status = error.status;
-            let digits = status.to_string();
             let code = &error.code;
             let code_json = escape(code);
             let message = &error.message;
             let message_json = escape(message);
             let templated = error.templated;
-            let action = match &error.action {
-                Some(action) => quote!(::core::option::Option::Some(#action)),
-                None => quote!(::core::option::Option::None),
-            };
             let title = error.title;
             let mut entry = quote! {
-                ::error_core::CatalogueEntry::__new(
-                    #variant, #status, #digits, #code, #code_json, #message, #message_json,
-                    #templated, #action, #title,
+                #krate::__private::entry(
+                    #variant, #status, #code, #code_json, #message, #message_json, #templated,
+                    #title,
                 )
             };
-            if error.fields.is_some() || error.details.is_some() {
-                let (fields, details) = (error.fields.is_some(), error.details.is_some());
-                entry = quote!(#entry.__with_shape(#fields, #details));
+            if let Some(action) = &error.action {
+                entry = quote!(#entry.with_action(#action));
+            }
+            let shape = (
+                error.fields.is_some(),
+                error.details.is_some(),
+                error.retry_after.is_some(),
+            );
+            if shape != (false, false, false) {
+                let (fields, details, retry) = shape;
+                entry = quote!(#krate::__private::with_shape(#entry, #fields, #details, #retry));
+            }
+            let names: Vec<String> = error
+                .pieces
+                .iter()
+                .filter_map(|piece| match piece {
+                    Resolved::Arg { field, .. } => Some(field.placeholder_name()),
+                    Resolved::Text(_) => None,
+                })
+                .collect();
+            if !names.is_empty() {
+                entry = quote!(#krate::__private::with_placeholders(#entry, &[#(#names),*]));
             }
             if let Some(challenge) = &error.www_authenticate {
-                entry = quote!(#entry.__with_www_authenticate(#challenge));
+                entry = quote!(#entry.with_www_authenticate(#challenge));
             }
             entry
         }
     }
 }
 
-fn status_const(code: u16) -> TokenStream {
+fn status_const(code: u16, krate: &TokenStream) -> TokenStream {
     match status::known(code) {
         Some(known) => {
             let constant = Ident::new(known.constant, Span::call_site());
-            quote!(::error_core::__private::http::StatusCode::#constant)
+            quote!(#krate::__private::http::StatusCode::#constant)
         }
         None => quote!({
-            const STATUS: ::error_core::__private::http::StatusCode =
-                ::error_core::__private::status(#code);
+            const STATUS: #krate::__private::http::StatusCode =
+                #krate::__private::status(#code);
             STATUS
         }),
     }

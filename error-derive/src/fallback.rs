@@ -1,33 +1,45 @@
-//! After a compile error: the error itself plus an impl that satisfies the trait, so the
-//! user sees what is wrong rather than a cascade of "`ApiError` is not implemented".
+//! After a compile error: the error itself plus stand-ins for everything a successful
+//! expansion generates (the `ApiError` impl, and each integration the enum asked for), so the
+//! user sees what is wrong rather than a cascade of "`ApiError` is not implemented" or
+//! "no function `from_remote`" at every use.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
 use crate::errors::Failure;
+use crate::expand::Asked;
 
-pub fn expand(input: &DeriveInput, failure: Failure) -> TokenStream {
+pub fn expand(
+    input: &DeriveInput,
+    failure: Failure,
+    krate: &TokenStream,
+    format: Option<TokenStream>,
+    asked: Asked,
+) -> TokenStream {
+    // The enum's own format, if it named one: the import of it stays used.
+    let format = format.unwrap_or_else(|| quote!(#krate::format::Problem));
     let error = failure.error.map(|error| error.to_compile_error());
     let probes = failure.probes;
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let companions = companions(input);
+    let companions = companions(input, krate, asked);
     quote! {
         #error
         #probes
 
         #[automatically_derived]
-        impl #impl_generics ::error_core::ApiError for #ident #ty_generics #where_clause {
-            type Format = ::error_core::format::Problem;
-            const CATALOGUE: &'static [::error_core::CatalogueEntry] = &[];
+        #[allow(deprecated, unused_qualifications)]
+        impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
+            type Format = #format;
+            const CATALOGUE: &'static [#krate::CatalogueEntry] = &[];
 
-            fn entry(&self) -> &'static ::error_core::CatalogueEntry {
-                &::error_core::__private::FALLBACK_ENTRY
+            fn entry(&self) -> &'static #krate::CatalogueEntry {
+                &#krate::__private::FALLBACK_ENTRY
             }
 
-            fn status(&self) -> ::error_core::__private::http::StatusCode {
-                ::error_core::__private::http::StatusCode::INTERNAL_SERVER_ERROR
+            fn status(&self) -> #krate::__private::http::StatusCode {
+                #krate::__private::http::StatusCode::INTERNAL_SERVER_ERROR
             }
         }
 
@@ -35,48 +47,64 @@ pub fn expand(input: &DeriveInput, failure: Failure) -> TokenStream {
     }
 }
 
-/// Stand-ins for the impls the derive's features add (`IntoResponse`, `IntoResponses`,
-/// `FromRemote`), so code that uses them does not add errors of its own.
-fn companions(input: &DeriveInput) -> TokenStream {
-    #[allow(unused_mut)]
+/// Stand-ins for the integrations the enum asked for (`IntoResponse`, `IntoResponses`,
+/// `FromRemote` and the inherent `from_remote`).
+fn companions(input: &DeriveInput, krate: &TokenStream, asked: Asked) -> TokenStream {
     let mut tokens = TokenStream::new();
-    #[allow(unused_variables)]
     let ident = &input.ident;
-    #[allow(unused_variables)]
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    #[cfg(feature = "axum")]
-    tokens.extend(quote! {
-        #[automatically_derived]
-        impl #impl_generics ::error_core::__private::axum::IntoResponse
-            for #ident #ty_generics #where_clause
-        {
-            fn into_response(self) -> ::error_core::__private::axum::Response {
-                ::error_core::__private::axum::response(&self, ::core::option::Option::None)
+    if asked.axum {
+        tokens.extend(quote! {
+            #[automatically_derived]
+            #[allow(deprecated, unused_qualifications)]
+            impl #impl_generics #krate::__private::axum::IntoResponse
+                for #ident #ty_generics #where_clause
+            {
+                fn into_response(self) -> #krate::__private::axum::Response {
+                    #krate::__private::axum::response(&self, ::core::option::Option::None)
+                }
             }
-        }
-    });
-    #[cfg(feature = "utoipa")]
-    tokens.extend(quote! {
-        #[automatically_derived]
-        impl #impl_generics ::error_core::__private::utoipa::IntoResponses
-            for #ident #ty_generics #where_clause
-        {
-            fn responses() -> ::error_core::__private::openapi::Map {
-                ::core::default::Default::default()
+        });
+    }
+    if asked.utoipa {
+        tokens.extend(quote! {
+            #[automatically_derived]
+            #[allow(deprecated, unused_qualifications)]
+            impl #impl_generics #krate::__private::utoipa::IntoResponses
+                for #ident #ty_generics #where_clause
+            {
+                fn responses() -> #krate::__private::openapi::Map {
+                    ::core::default::Default::default()
+                }
             }
-        }
-    });
-    #[cfg(feature = "client")]
-    tokens.extend(quote! {
-        #[automatically_derived]
-        impl #impl_generics ::error_core::client::FromRemote for #ident #ty_generics #where_clause {
-            fn from_remote_code(
-                _: &str,
-                _: &::error_core::client::RemoteError,
-            ) -> ::core::option::Option<Self> {
-                ::core::option::Option::None
+        });
+    }
+    if asked.client {
+        tokens.extend(quote! {
+            #[automatically_derived]
+            #[allow(deprecated, unused_qualifications)]
+            impl #impl_generics #krate::client::FromRemote for #ident #ty_generics #where_clause {
+                fn from_remote_code(
+                    _: &str,
+                    _: &#krate::client::RemoteError,
+                ) -> ::core::option::Option<Self> {
+                    ::core::option::Option::None
+                }
             }
-        }
-    });
+
+            #[automatically_derived]
+            #[allow(deprecated, unused_qualifications)]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                /// The variant a parsed remote error stands for (a stand-in: the derive
+                /// reported an error).
+                #[allow(dead_code)]
+                pub fn from_remote(
+                    remote: &#krate::client::RemoteError,
+                ) -> ::core::option::Option<Self> {
+                    <Self as #krate::client::FromRemote>::from_remote(remote)
+                }
+            }
+        });
+    }
     tokens
 }

@@ -1,5 +1,6 @@
-//! Bounds for generic enums, added only for the field types that rendering uses and that
-//! mention a type parameter.
+//! Bounds for generic enums, computed once for every impl of the expansion: each field
+//! type the expansion uses and that mentions a type parameter gets the traits its uses need,
+//! merged per type. `bound = "..."` on the enum replaces them (as serde's `bound`).
 
 use std::collections::HashSet;
 
@@ -10,7 +11,13 @@ use syn::{Generics, Type, WherePredicate};
 use crate::ast::Input;
 use crate::valid::{Kind, Resolved, VariantPlan};
 
-pub fn with_bounds(input: &Input, plans: &[VariantPlan]) -> Generics {
+pub fn with_bounds(input: &Input, plans: &[VariantPlan], krate: &TokenStream) -> Generics {
+    if let Some(keyed) = &input.attrs.bound {
+        let mut generics = input.generics.clone();
+        let clause = generics.make_where_clause();
+        clause.predicates.extend(keyed.value.iter().cloned());
+        return generics;
+    }
     let params: HashSet<String> = input
         .generics
         .type_params()
@@ -20,19 +27,29 @@ pub fn with_bounds(input: &Input, plans: &[VariantPlan]) -> Generics {
     if params.is_empty() {
         return generics;
     }
-    let mut bounds: Vec<(String, TokenStream)> = Vec::new();
+    // Per field type (as written), the traits it needs, in first-use order.
+    let mut bounds: Vec<(String, Type, Vec<(String, TokenStream)>)> = Vec::new();
     let mut add = |ty: &Type, bound: TokenStream| {
-        if mentions(ty.to_token_stream(), &params) {
-            let predicate = quote!(#ty: #bound);
-            let key = predicate.to_string();
-            if !bounds.iter().any(|(k, _)| *k == key) {
-                bounds.push((key, predicate));
+        if !mentions(ty.to_token_stream(), &params) {
+            return;
+        }
+        let key = ty.to_token_stream().to_string();
+        let index = match bounds.iter().position(|(k, _, _)| *k == key) {
+            Some(index) => index,
+            None => {
+                bounds.push((key, ty.clone(), Vec::new()));
+                bounds.len() - 1
             }
+        };
+        let traits = &mut bounds[index].2;
+        let name = bound.to_string();
+        if !traits.iter().any(|(n, _)| *n == name) {
+            traits.push((name, bound));
         }
     };
     for plan in plans {
         match &plan.kind {
-            Kind::Transparent(field) => add(field.ty, quote!(::error_core::ApiError)),
+            Kind::Transparent(field) => add(field.ty, quote!(#krate::ApiError)),
             Kind::Error(error) => {
                 for piece in &error.pieces {
                     if let Resolved::Arg { field, spec } = piece {
@@ -40,17 +57,21 @@ pub fn with_bounds(input: &Input, plans: &[VariantPlan]) -> Generics {
                     }
                 }
                 if let Some(field) = error.fields {
-                    add(field.ty, quote!(::error_core::AsFieldErrors));
+                    add(field.ty, quote!(#krate::__private::AsFieldErrors));
                 }
                 if let Some(field) = error.details {
-                    add(field.ty, quote!(::error_core::__private::serde::Serialize));
+                    add(field.ty, quote!(#krate::__private::serde::Serialize));
+                }
+                if let Some(field) = error.retry_after {
+                    add(field.ty, quote!(#krate::AsRetryAfter));
                 }
             }
         }
     }
     let clause = generics.make_where_clause();
-    for (_, predicate) in bounds {
-        if let Ok(predicate) = syn::parse2::<WherePredicate>(predicate) {
+    for (_, ty, traits) in bounds {
+        let traits = traits.into_iter().map(|(_, bound)| bound);
+        if let Ok(predicate) = syn::parse2::<WherePredicate>(quote!(#ty: #(#traits)+*)) {
             clause.predicates.push(predicate);
         }
     }
@@ -59,6 +80,7 @@ pub fn with_bounds(input: &Input, plans: &[VariantPlan]) -> Generics {
 
 /// The formatting trait a placeholder's spec asks for (`{x:?}` is `Debug`).
 pub fn format_trait(spec: &str) -> TokenStream {
+    // `x?` and `X?` are Debug with hexadecimal integers.
     match spec.chars().last() {
         Some('?') => quote!(::core::fmt::Debug),
         Some('x') => quote!(::core::fmt::LowerHex),

@@ -1,4 +1,4 @@
-//! With the `client` feature (turned on by error-core's): `impl FromRemote` for the enum,
+//! `#[api(client)]` (with error-core's `client` feature): `impl FromRemote` for the enum,
 //! and an inherent `from_remote`, rebuilding a variant from a parsed remote error.
 //!
 //! The variant is found at run time by error-core (`match_entry`, by code or by status and
@@ -9,31 +9,18 @@
 //! decided by autoref specialization in error-core, so an enum always compiles.
 
 use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
-use crate::ast::Input;
-use crate::valid::VariantPlan;
+use crate::expand::{local, Cx};
+use crate::valid::Kind;
 
-/// `tokens` followed by the `FromRemote` impl when it is wanted.
-pub fn extend(mut tokens: TokenStream, input: &Input, plans: &[VariantPlan]) -> TokenStream {
-    tokens.extend(expand(input, plans));
-    tokens
-}
-
-#[cfg(not(feature = "client"))]
-fn expand(_: &Input, _: &[VariantPlan]) -> TokenStream {
-    TokenStream::new()
-}
-
-#[cfg(feature = "client")]
-fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
-    use quote::{quote, quote_spanned};
-    use syn::spanned::Spanned;
-
-    use crate::valid::Kind;
-
+pub fn expand(cx: &Cx) -> TokenStream {
+    let (input, plans, krate) = (cx.input, cx.plans, cx.krate);
     let ident = input.ident;
-    let generics = crate::generics::with_bounds(input, plans);
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let (impl_generics, ty_generics, where_clause) = cx.generics.split_for_impl();
+    let (code_local, remote_local) = (local("code"), local("remote"));
+    let (inner_local, build_local) = (local("inner"), local("build"));
 
     let path = |variant: &syn::Ident| {
         if input.is_struct() {
@@ -46,7 +33,7 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
     // fallback on `&Probe<T>` (which answers `None`).
     let probe = |ty: &syn::Type, call: TokenStream| {
         quote_spanned!(ty.span()=>
-            (&::error_core::__private::remote::Probe::<#ty>::new()).#call
+            (&#krate::__private::remote::Probe::<#ty>::new()).#call
         )
     };
     let mut arms = Vec::new();
@@ -56,10 +43,10 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
         match &plan.kind {
             Kind::Transparent(field) => {
                 let member = &field.member;
-                let inner = probe(field.ty, quote!(inner(__api_code, __api_remote)));
+                let inner = probe(field.ty, quote!(inner(#code_local, #remote_local)));
                 nested.push(quote! {
-                    if let ::core::option::Option::Some(__api_inner) = #inner {
-                        return ::core::option::Option::Some(#constructor { #member: __api_inner });
+                    if let ::core::option::Option::Some(#inner_local) = #inner {
+                        return ::core::option::Option::Some(#constructor { #member: #inner_local });
                     }
                 });
             }
@@ -71,9 +58,9 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 for field in &plan.variant.fields {
                     let member = &field.member;
                     let value = if is(field, error.fields) {
-                        probe(field.ty, quote!(fields(__api_remote)))
+                        probe(field.ty, quote!(fields(#remote_local)))
                     } else if is(field, error.retry_after) {
-                        probe(field.ty, quote!(retry_after(__api_remote)))
+                        probe(field.ty, quote!(retry_after(#remote_local)))
                     } else {
                         // A field the envelope does not carry: not rebuilt.
                         values.clear();
@@ -87,8 +74,8 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
                 let code = &error.code;
                 arms.push(quote! {
                     #code => {
-                        let __api_build = || ::core::option::Option::Some(#constructor { #(#values)* });
-                        return __api_build();
+                        let #build_local = || ::core::option::Option::Some(#constructor { #(#values)* });
+                        return #build_local();
                     }
                 });
             }
@@ -96,17 +83,18 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
     }
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::error_core::client::FromRemote for #ident #ty_generics #where_clause {
+        #[allow(deprecated, unused_qualifications)]
+        impl #impl_generics #krate::client::FromRemote for #ident #ty_generics #where_clause {
             #[allow(unused_variables, unused_imports, clippy::redundant_closure_call)]
             fn from_remote_code(
-                __api_code: &str,
-                __api_remote: &::error_core::client::RemoteError,
+                #code_local: &str,
+                #remote_local: &#krate::client::RemoteError,
             ) -> ::core::option::Option<Self> {
-                use ::error_core::__private::remote::{
+                use #krate::__private::remote::{
                     Fields as _, Inner as _, NoFields as _, NoInner as _, NoRetryAfter as _,
                     RetryAfter as _,
                 };
-                match __api_code {
+                match #code_local {
                     #(#arms)*
                     _ => {}
                 }
@@ -116,14 +104,15 @@ fn expand(input: &Input, plans: &[VariantPlan]) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(deprecated, unused_qualifications)]
         impl #impl_generics #ident #ty_generics #where_clause {
             /// The variant a parsed remote error stands for, if it is known and can be
             /// rebuilt (see `error_core::client::FromRemote`).
             #[allow(dead_code)]
             pub fn from_remote(
-                remote: &::error_core::client::RemoteError,
+                remote: &#krate::client::RemoteError,
             ) -> ::core::option::Option<Self> {
-                <Self as ::error_core::client::FromRemote>::from_remote(remote)
+                <Self as #krate::client::FromRemote>::from_remote(remote)
             }
         }
     }

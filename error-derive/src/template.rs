@@ -76,6 +76,64 @@ pub fn parse(template: &str) -> Result<Vec<Piece>, String> {
     Ok(pieces)
 }
 
+/// Checks a placeholder's format spec (`{name:spec}`) against the grammar of `std::fmt`
+/// (`[[fill]align][sign]['#']['0'][width]['.' precision][type]`). Widths and precisions
+/// taken from arguments (`w$`, `.*`) are refused: a message's placeholders name fields only.
+/// So is `p`: a memory address has no place in a client's message.
+pub fn check_spec(name: &str, spec: &str) -> Result<(), String> {
+    if spec.contains(['$', '*']) {
+        return Err(format!(
+            "the format spec of `{{{name}:{spec}}}` takes its width or precision from an \
+             argument (`w$`, `.*`), which a message cannot pass; write a number, as in \
+             `{{{name}:>8}}` or `{{{name}:.2}}`"
+        ));
+    }
+    let chars: Vec<char> = spec.chars().collect();
+    let mut i = 0;
+    // [[fill]align]
+    let is_align = |c: Option<&char>| matches!(c, Some('<' | '^' | '>'));
+    if is_align(chars.get(1)) {
+        i = 2;
+    } else if is_align(chars.first()) {
+        i = 1;
+    }
+    if matches!(chars.get(i), Some('+' | '-')) {
+        i += 1;
+    }
+    if chars.get(i) == Some(&'#') {
+        i += 1;
+    }
+    while chars.get(i).is_some_and(char::is_ascii_digit) {
+        i += 1;
+    }
+    if chars.get(i) == Some(&'.') {
+        i += 1;
+        let start = i;
+        while chars.get(i).is_some_and(char::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return Err(format!(
+                "the format spec of `{{{name}:{spec}}}` has a `.` without a precision; write \
+                 one, as in `{{{name}:.2}}`"
+            ));
+        }
+    }
+    let kind: String = chars[i.min(chars.len())..].iter().collect();
+    match kind.as_str() {
+        "" | "?" | "x?" | "X?" | "x" | "X" | "o" | "b" | "e" | "E" => Ok(()),
+        "p" => Err(format!(
+            "`{{{name}:{spec}}}` would write a memory address into the client's message; \
+             use `{{{name}}}` (Display) or `{{{name}:?}}` (Debug)"
+        )),
+        _ => Err(format!(
+            "`{{{name}:{spec}}}` is not a valid format spec: after the colon comes \
+             [[fill]align][sign][#][0][width][.precision][type], where type is one of `?`, `x`, \
+             `X`, `o`, `b`, `e`, `E` (or none, for Display)"
+        )),
+    }
+}
+
 fn is_name(name: &str) -> bool {
     let mut chars = name.chars();
     match chars.next() {
@@ -110,5 +168,16 @@ mod tests {
         assert!(parse("a { b").is_err());
         assert!(parse("{}").is_err());
         assert!(parse("{a-b}").is_err());
+    }
+
+    #[test]
+    fn specs() {
+        use super::check_spec;
+        for good in ["", ">3", "*^8", "+#010.3e", "x?", "#X", ".2", "08", "-<5b"] {
+            assert!(check_spec("n", good).is_ok(), "{good}");
+        }
+        for bad in ["w$", ".*", ".prec$", "p", "#p", "z", ".", "5.x3", "{}"] {
+            assert!(check_spec("n", bad).is_err(), "{bad}");
+        }
     }
 }

@@ -54,6 +54,8 @@ struct Defaults {
     /// The enum wrote a `status` (perhaps an invalid one, already reported).
     status_written: bool,
     challenge: Option<String>,
+    /// The enum wrote a `www_authenticate` (perhaps an invalid one, already reported).
+    challenge_written: bool,
     is_struct: bool,
 }
 
@@ -69,8 +71,10 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<VariantPlan<'
             _ => None,
         },
         status_written: !is_struct && input.attrs.wrote("status"),
+        challenge_written: !is_struct && input.attrs.wrote("www_authenticate"),
         is_struct,
     };
+    check_container(input, errors);
     let mut seen: HashMap<String, (TokenStream, String)> = HashMap::new();
     let mut plans = Vec::new();
     for variant in input.variants() {
@@ -111,6 +115,115 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<VariantPlan<'
         plans.push(VariantPlan { variant, kind });
     }
     plans
+}
+
+/// The enum-level keys that stand on their own: `type_base`, the default challenge, and the
+/// integrations asked for.
+fn check_container(input: &Input, errors: &mut Errors) {
+    let attrs = &input.attrs;
+    if let Some(keyed) = &attrs.type_base {
+        if let Err(problem) = check_type_base(&keyed.value.value()) {
+            errors.spanned(&keyed.value, problem);
+        }
+    }
+    // A struct's challenge is its variant's, checked there.
+    if let (Some(keyed), false) = (&attrs.www_authenticate, input.is_struct()) {
+        if let Err(problem) = check_challenge(&keyed.value.value()) {
+            errors.spanned(&keyed.value, problem);
+        }
+    }
+    let integrations = [
+        (&attrs.axum, "axum", cfg!(feature = "axum"), "`IntoResponse`"),
+        (&attrs.utoipa, "utoipa", cfg!(feature = "utoipa"), "`IntoResponses`"),
+        (&attrs.client, "client", cfg!(feature = "client"), "`from_remote`"),
+    ];
+    for (keyed, name, available, what) in integrations {
+        if let (Some(keyed), false) = (keyed, available) {
+            errors.spanned(
+                &keyed.key,
+                format!(
+                    "`{name}` asks for the generated {what}, which needs error-core's `{name}` \
+                     feature: enable it (`error-core = {{ features = [\"{name}\"] }}`), or \
+                     remove `{name}`"
+                ),
+            );
+        }
+    }
+}
+
+/// `type_base` followed by a code must be a URI reference with the code as its own
+/// segment: only URI characters, and ending with `/`, `#`, `:` or `=`.
+pub fn check_type_base(base: &str) -> Result<(), String> {
+    const FIX: &str = "it must end with `/`, `#`, `:` or `=` so that the code is appended as \
+                       its own part of the URI, as in `type_base = \"https://errors.example.com/\"`";
+    if base.is_empty() {
+        return Err(format!("empty `type_base`: {FIX}; or remove it for `about:blank`"));
+    }
+    let bytes = base.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let ok = b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=".contains(&b);
+        if b == b'%' {
+            let hex = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_hexdigit);
+            if !(hex(i + 1) && hex(i + 2)) {
+                return Err(format!(
+                    "`type_base` has a `%` not followed by two hex digits; percent-encode it as \
+                     `%25`; {FIX}"
+                ));
+            }
+            i += 3;
+            continue;
+        }
+        if !ok {
+            let c = base[i..].chars().next().unwrap_or('?');
+            return Err(format!(
+                "`type_base` must be a URI: `{}` is not allowed in one; percent-encode it (RFC \
+                 3986); {FIX}",
+                c.escape_default()
+            ));
+        }
+        i += 1;
+    }
+    if !base.ends_with(['/', '#', ':', '=']) {
+        return Err(format!(
+            "`type_base = \"{base}\"` would run into the code (`{base}lead/not-found`): {FIX}"
+        ));
+    }
+    Ok(())
+}
+
+/// A `WWW-Authenticate` challenge (RFC 9110 §11.6.1): a valid header value whose first
+/// token is an auth-scheme (a `token`, §11.1 and §5.6.2).
+pub fn check_challenge(challenge: &str) -> Result<(), String> {
+    const EXAMPLE: &str = "as in `www_authenticate = \"Bearer\"` or \
+                           `www_authenticate = \"Bearer realm=\\\"api\\\"\"`";
+    if let Some(c) = challenge
+        .chars()
+        .find(|&c| !(c == ' ' || c == '\t' || c.is_ascii_graphic()))
+    {
+        return Err(format!(
+            "the challenge `{}` is not a valid header value: `{}` is not allowed (only visible \
+             ASCII, spaces and tabs); {EXAMPLE}",
+            challenge.escape_default(),
+            c.escape_default()
+        ));
+    }
+    let scheme = challenge.split([' ', '\t']).next().unwrap_or_default();
+    let tchar = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if scheme.is_empty() || !scheme.chars().all(tchar) {
+        return Err(format!(
+            "the challenge `{challenge}` must start with an auth-scheme, a token such as \
+             `Bearer`, `Basic` or `ApiKey` (RFC 9110 §11.1); {EXAMPLE}"
+        ));
+    }
+    if challenge.ends_with([' ', '\t']) {
+        return Err(format!(
+            "the challenge `{challenge}` ends with whitespace, which a header value cannot \
+             (RFC 9110 §5.5); remove it"
+        ));
+    }
+    Ok(())
 }
 
 fn check_status(lit: &syn::LitInt, errors: &mut Errors) -> Option<u16> {
@@ -297,9 +410,10 @@ fn check_error<'a>(
             .collect()
     };
 
+    let carries = fields.is_some() || details.is_some();
     match (&attrs.expose, status) {
-        (None, Some(status)) if status >= 500 && templated => {
-            if let Some(lit) = message_lit {
+        (None, Some(status)) if status >= 500 => {
+            if let (true, Some(lit)) = (templated, message_lit) {
                 errors.spanned(
                     lit,
                     "a 5xx message must not interpolate fields: internal details would reach the \
@@ -307,15 +421,47 @@ fn check_error<'a>(
                      values are safe to show",
                 );
             }
+            for (field, name) in [(fields, "fields"), (details, "details")] {
+                let Some(field) = field else { continue };
+                let keyed = match name {
+                    "fields" => &field.attrs.fields,
+                    _ => &field.attrs.details,
+                };
+                if let Some(keyed) = keyed {
+                    errors.spanned(
+                        &keyed.key,
+                        format!(
+                            "a 5xx variant must not send `{name}` to the client: internal details \
+                             would reach it; log them instead, or add `expose` to the variant if \
+                             they are safe to show"
+                        ),
+                    );
+                }
+            }
         }
-        (Some(keyed), Some(status)) if status < 500 || !templated => {
+        (Some(keyed), Some(status)) if status < 500 || !(templated || carries) => {
             errors.spanned(
                 &keyed.key,
-                "`expose` only allows a 5xx message to interpolate fields; this variant has no \
-                 such message, so remove it",
+                "`expose` only allows a 5xx variant to send its fields to the client (in its \
+                 message, `fields` or `details`); this variant sends none, so remove it",
             );
         }
         _ => {}
+    }
+
+    if let (Some(field), Some(status)) = (retry_after, status) {
+        if !matches!(status, 413 | 429 | 503) {
+            if let Some(keyed) = &field.attrs.retry_after {
+                errors.spanned(
+                    &keyed.key,
+                    format!(
+                        "`retry_after` becomes a `Retry-After` header, which means something only \
+                         on 413, 429 and 503 responses (RFC 9110 §10.2.3); this variant's status \
+                         is {status}, so remove it or change the status"
+                    ),
+                );
+            }
+        }
     }
 
     let www_authenticate = match (&attrs.www_authenticate, status) {
@@ -329,8 +475,39 @@ fn check_error<'a>(
             );
             None
         }
-        (Some(keyed), _) => Some(keyed.value.value()),
-        (None, Some(401)) => defaults.challenge.clone(),
+        (Some(keyed), _) => {
+            let challenge = keyed.value.value();
+            if let Err(problem) = check_challenge(&challenge) {
+                errors.spanned(&keyed.value, problem);
+            }
+            Some(challenge)
+        }
+        (None, Some(401)) => {
+            if defaults.challenge.is_none()
+                && !defaults.challenge_written
+                && !attrs.wrote("www_authenticate")
+            {
+                let at = match &attrs.status {
+                    Some(keyed) => keyed.value.to_token_stream(),
+                    None => variant.ident.to_token_stream(),
+                };
+                let fix = if defaults.is_struct {
+                    "add `www_authenticate = \"Bearer\"` (your scheme) to the struct's attribute"
+                } else {
+                    "add `#[api(www_authenticate = \"Bearer\")]` (your scheme) to the enum, or \
+                     `www_authenticate = \"...\"` to this variant"
+                };
+                errors.spanned(
+                    at,
+                    format!(
+                        "a 401 response must carry a `WWW-Authenticate` challenge (RFC 9110 \
+                         §11.6.1), and `{}` has none: {fix}",
+                        variant.ident
+                    ),
+                );
+            }
+            defaults.challenge.clone()
+        }
         (None, _) => None,
     };
 
@@ -400,6 +577,29 @@ fn check_field_attrs<'a>(
             taken = Some(name);
         }
     }
+    if let (Some(with_fields), Some(with_details)) = (fields, details) {
+        let position = |field: &Field| {
+            variant
+                .fields
+                .iter()
+                .position(|f| f.member == field.member)
+        };
+        let (second, name, other) = if position(with_fields) > position(with_details) {
+            (&with_fields.attrs.fields, "fields", "details")
+        } else {
+            (&with_details.attrs.details, "details", "fields")
+        };
+        if let Some(keyed) = second {
+            errors.spanned(
+                &keyed.key,
+                format!(
+                    "a variant carries field errors or details, not both: Nested and Compact have \
+                     one slot for them and would drop one; this variant already has `{other}`, so \
+                     remove `{name}` here (split the variant, or put what it holds in the message)"
+                ),
+            );
+        }
+    }
     (fields, details, retry_after)
 }
 
@@ -423,8 +623,11 @@ fn resolve<'a>(
         match piece {
             Piece::Text(text) => resolved.push(Resolved::Text(text)),
             Piece::Arg { name, spec } => {
-                rustc_can &= syn::parse_str::<syn::Ident>(&name).is_ok()
-                    && !spec.contains(['$', '*', '{', '}']);
+                if let Err(problem) = template::check_spec(&name, &spec) {
+                    errors.spanned(lit, problem);
+                    continue;
+                }
+                rustc_can &= syn::parse_str::<syn::Ident>(&name).is_ok();
                 match variant.fields.iter().find(|f| f.placeholder_name() == name) {
                     Some(field) => resolved.push(Resolved::Arg { field, spec }),
                     None => {

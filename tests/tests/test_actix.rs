@@ -30,7 +30,8 @@ enum ShopError {
     #[api(
         status = 401,
         code = "auth/missing-token",
-        message = "Authentication required."
+        message = "Authentication required.",
+        www_authenticate = "Bearer"
     )]
     #[error("unauthenticated")]
     Unauthenticated,

@@ -64,7 +64,8 @@ enum LeadError {
     #[api(
         status = 401,
         code = "missing_api_key",
-        message = "Authentication required."
+        message = "Authentication required.",
+        www_authenticate = "Bearer"
     )]
     MissingApiKey,
 

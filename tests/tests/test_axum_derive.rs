@@ -12,6 +12,7 @@ use error_core::http::ErrorSettings;
 use error_core::{ApiError, FixedClock, Timestamp};
 
 #[derive(Debug, ApiError, thiserror::Error)]
+#[api(axum)]
 #[api(format = error_core::format::Problem)]
 enum LeadError {
     #[api(
@@ -32,6 +33,7 @@ enum LeadError {
 
 // Not a `std::error::Error`: still a response, its 5xx logged without a chain.
 #[derive(Debug, ApiError)]
+#[api(axum)]
 enum PlainError {
     #[api(status = 503, code = "maintenance", message = "Down for maintenance.")]
     Maintenance,

@@ -9,7 +9,9 @@ use error_core::client::{
     RetryAfter, RetryPolicy, SplitMix64, StopReason,
 };
 use error_core::format::Builtin;
-use error_core::{ApiError, AsFieldErrors, FieldErrors, FieldPath};
+// `AsFieldErrors` is derive-private now; a custom impl is still possible through it.
+use error_core::__private::AsFieldErrors;
+use error_core::{ApiError, FieldErrors, FieldPath};
 use http::{HeaderMap, HeaderValue, Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -565,12 +567,14 @@ fn fuzz_regressions() {
 // From a remote error back to the enum
 
 #[derive(Debug, PartialEq, ApiError)]
+#[api(client)]
 #[api(format = error_core::format::Nested)]
 enum AuthError {
     #[api(
         status = 401,
         code = "missing_api_key",
-        message = "Authentication required."
+        message = "Authentication required.",
+        www_authenticate = "Bearer"
     )]
     MissingApiKey,
     #[api(status = 403, code = "forbidden", message = "Forbidden.")]
@@ -578,6 +582,7 @@ enum AuthError {
 }
 
 #[derive(Debug, PartialEq, ApiError)]
+#[api(client)]
 enum BillingError {
     #[api(
         status = 402,
@@ -599,6 +604,7 @@ impl AsFieldErrors for Wrapped {
 }
 
 #[derive(Debug, PartialEq, ApiError)]
+#[api(client)]
 #[api(format = error_core::format::Flat)]
 enum AppError {
     #[api(transparent)]
@@ -642,6 +648,7 @@ enum AppError {
 /// A generic wrapper: the inner type is a parameter, so the derive cannot know it is
 /// `FromRemote` and the variant is not rebuilt.
 #[derive(Debug, ApiError)]
+#[api(client)]
 enum Generic<E: ApiError> {
     #[api(transparent)]
     Inner(E),

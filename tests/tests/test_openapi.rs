@@ -75,6 +75,7 @@ fn declared<E: ApiError>() -> BTreeMap<String, BTreeSet<String>> {
 // Only the catalogue is used: no value is built.
 #[allow(dead_code)]
 #[derive(Debug, ApiError)]
+#[api(utoipa)]
 #[api(format = error_core::format::Nested)]
 enum ShopError {
     #[api(
@@ -382,6 +383,7 @@ impl Format for Tiny {
 // Only the catalogue is used: no value is built.
 #[allow(dead_code)]
 #[derive(ApiError)]
+#[api(utoipa)]
 #[api(format = Tiny)]
 enum TinyError {
     #[api(status = 409)]
@@ -493,6 +495,7 @@ fn the_example_service_shows_real_values_where_it_gives_them() {
 /// A generic enum gets `IntoResponses` under the same bounds as its `ApiError` impl.
 #[allow(dead_code)]
 #[derive(ApiError)]
+#[api(utoipa)]
 #[api(format = error_core::format::Laravel)]
 enum Wrapped<T: std::fmt::Display> {
     #[api(status = 400, code = "bad_value", message = "Bad value {0}.")]

@@ -23,26 +23,15 @@ fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
 
-/// JSON string contents as serde_json escapes them.
-fn escaped(text: &str) -> &'static str {
-    let quoted = serde_json::to_string(text).unwrap();
-    leak(quoted[1..quoted.len() - 1].to_owned())
-}
-
 impl Dynamic {
     fn new(status: u16, code: &str, message: &str, fields: Option<FieldErrors>) -> Self {
         let status = StatusCode::from_u16(status).unwrap();
-        let entry = CatalogueEntry::__new(
+        // The public constructor: plain text, escaped by the formats where JSON needs it.
+        let entry = CatalogueEntry::new(
             "Dynamic",
             status.as_u16(),
-            leak(status.as_str().to_owned()),
             leak(code.to_owned()),
-            escaped(code),
             leak(message.to_owned()),
-            escaped(message),
-            false,
-            None,
-            status.canonical_reason().unwrap_or("Error"),
         );
         Dynamic {
             entry: Box::leak(Box::new(entry)),

@@ -112,7 +112,7 @@ impl<E: ApiError> ApiError for Sample<E> {
             // The template as written, escaped at run time like a placeholder value.
             sink.display(&self.entry.message());
         } else {
-            sink.literal(self.entry.message(), self.entry.message_json());
+            sink.__literal(crate::__private::Literal::message_of(self.entry));
         }
     }
 

@@ -57,9 +57,9 @@ impl Format for Laravel {
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
         let fields = error.field_errors();
         let entry = error.entry();
-        if fields.is_none() && !entry.is_templated() {
+        if let (None, false, Some(message)) = (fields, entry.is_templated(), entry.message_json()) {
             // The whole body is static: three copies.
-            let message = entry.message_json().as_bytes();
+            let message = message.as_bytes();
             out.reserve(message.len() + 15);
             out.extend_from_slice(b"{\"message\":\"");
             out.extend_from_slice(message);

@@ -166,7 +166,7 @@ impl<'a> ErrorView<'a> {
             message: error,
             fields: error.field_errors(),
             details: error.details(),
-            info: E::INFO,
+            info: error.info(),
             ctx,
         }
     }
@@ -194,7 +194,7 @@ impl<'a> ErrorView<'a> {
     /// Writes the detail code as a JSON string (escaped at compile time).
     pub fn write_code_json(&self, out: &mut Vec<u8>) {
         out.push(b'"');
-        out.extend_from_slice(self.entry.code_json().as_bytes());
+        self.entry.write_code_contents(out);
         out.push(b'"');
     }
 
@@ -208,7 +208,7 @@ impl<'a> ErrorView<'a> {
         if !self.entry.is_templated() {
             return Cow::Borrowed(self.entry.message());
         }
-        let mut text = crate::error::PlainMessage(String::new());
+        let mut text = crate::__private::PlainMessage(String::new());
         self.message.write_message(&mut text);
         Cow::Owned(text.0)
     }
@@ -221,10 +221,8 @@ impl<'a> ErrorView<'a> {
         if self.entry.is_templated() {
             self.write_templated_message_json(out);
         } else {
-            let message = self.entry.message_json().as_bytes();
-            out.reserve(message.len() + 2);
             out.push(b'"');
-            out.extend_from_slice(message);
+            self.entry.write_message_contents(out);
             out.push(b'"');
         }
     }

@@ -40,7 +40,7 @@ impl Format for Problem {
         match error.type_base() {
             Some(base) => {
                 json::write_str_contents(out, base);
-                out.extend_from_slice(error.entry().code_json().as_bytes());
+                error.entry().write_code_contents(out);
             }
             None => out.extend_from_slice(b"about:blank"),
         }

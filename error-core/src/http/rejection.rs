@@ -22,6 +22,9 @@ use crate::{ApiError, FieldErrors};
 /// assert_eq!(RequestError::PayloadTooLarge.status(), 413);
 /// ```
 #[derive(Debug, ApiError)]
+#[cfg_attr(feature = "axum", api(axum))]
+#[cfg_attr(feature = "utoipa", api(utoipa))]
+#[cfg_attr(feature = "client", api(client))]
 #[non_exhaustive]
 pub enum RequestError {
     /// The body is not JSON (a syntax error or a truncated document).

@@ -15,6 +15,7 @@ pub struct Credits {
 
 /// The status table of the page.
 #[derive(Debug, ApiError)]
+#[api(utoipa)]
 #[api(format = Compact)]
 pub enum LeadeyError {
     /// 400: a parameter is missing or invalid.

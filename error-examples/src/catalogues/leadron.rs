@@ -5,6 +5,7 @@ use error_core::{ApiError, FieldErrors};
 
 /// The status table of the Leadron error page, with its troubleshooting advice as actions.
 #[derive(Debug, ApiError)]
+#[api(utoipa)]
 #[api(format = Flat, version = "v1")]
 pub enum LeadronError {
     /// 400: malformed JSON or invalid parameters.
@@ -21,7 +22,8 @@ pub enum LeadronError {
         status = 401,
         code = "unauthorized",
         message = "Unauthorized",
-        action = "Ensure the X-API-Key header is set with a valid, non-revoked API key."
+        action = "Ensure the X-API-Key header is set with a valid, non-revoked API key.",
+        www_authenticate = "ApiKey"
     )]
     Unauthorized,
 

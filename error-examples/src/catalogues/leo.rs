@@ -5,6 +5,7 @@ use error_core::{ApiError, FieldError, FieldErrors};
 
 /// The seven named errors of the page, with their messages and suggested actions.
 #[derive(Debug, ApiError)]
+#[api(utoipa)]
 #[api(format = Nested)]
 pub enum LeoError {
     /// `validation_error`: details lists the field errors.

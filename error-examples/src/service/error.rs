@@ -7,6 +7,8 @@ use error_core::{ApiError, FieldErrors};
 /// Every error the Leads API answers with (besides the framework's own rejections, which
 /// `error_core::http::RequestError` renders in the same envelope).
 #[derive(Debug, ApiError, thiserror::Error)]
+#[api(axum, utoipa)]
+#[cfg_attr(feature = "client", api(client))]
 #[api(format = error_core::format::Flat, version = "v1", www_authenticate = "ApiKey")]
 pub enum LeadError {
     /// The lead (or one lead of a bulk request) failed validation.

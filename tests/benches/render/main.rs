@@ -25,7 +25,8 @@ pub enum LeadError {
     #[api(
         status = 401,
         code = "missing_api_key",
-        message = "Authentication required."
+        message = "Authentication required.",
+        www_authenticate = "Bearer"
     )]
     MissingApiKey,
 
