@@ -195,7 +195,10 @@ proptest! {
                     prop_assert_eq!(remote.problem_type(), Some("about:blank"));
                     prop_assert_eq!(
                         remote.title(),
-                        Some(StatusCode::from_u16(status).unwrap().canonical_reason().unwrap_or("Error"))
+                        // The reason phrase, or the class's title (`CatalogueEntry::new`).
+                        Some(StatusCode::from_u16(status).unwrap().canonical_reason().unwrap_or(
+                            if status >= 500 { "Server Error" } else { "Client Error" }
+                        ))
                     );
                 }
             }
