@@ -44,6 +44,9 @@ pub struct CatalogueEntry {
     has_retry_after: bool,
     placeholders: &'static [&'static str],
     inner: Option<&'static [CatalogueEntry]>,
+    /// Built by the derive, whose `write_message` writes exactly a non-templated entry's
+    /// message: only then may a format copy the message instead of asking the error.
+    derived: bool,
 }
 
 /// Whether `text` is its own JSON string contents (no quote, backslash or control
@@ -108,6 +111,7 @@ impl CatalogueEntry {
             has_retry_after: false,
             placeholders: &[],
             inner: None,
+            derived: false,
         }
     }
 
@@ -152,6 +156,7 @@ impl CatalogueEntry {
             has_retry_after: false,
             placeholders: &[],
             inner: None,
+            derived: true,
         }
     }
 
@@ -192,6 +197,7 @@ impl CatalogueEntry {
             has_retry_after: false,
             placeholders: &[],
             inner: Some(inner),
+            derived: true,
         }
     }
 
@@ -339,17 +345,25 @@ impl CatalogueEntry {
         }
     }
 
-    /// Appends the message (the template as written) as JSON string contents.
-    pub(crate) fn write_message_contents(&self, out: &mut Vec<u8>) {
-        match self.message_json {
-            Some(escaped) => out.extend_from_slice(escaped.as_bytes()),
-            None => crate::json::write_str_contents(out, self.message),
-        }
-    }
-
     /// The message's escaped form when it was laid out at compile time.
     pub(crate) const fn message_json(&self) -> Option<&'static str> {
         self.message_json
+    }
+
+    /// Whether the message is this entry's static text, so that a format may copy it
+    /// instead of calling `write_message`: a derived, non-templated entry. A hand-written
+    /// `ApiError` may write any message, so its entries never are.
+    pub(crate) const fn has_static_message(&self) -> bool {
+        self.derived && !self.templated
+    }
+
+    /// The message's escaped form, when [`has_static_message`](Self::has_static_message).
+    pub(crate) const fn static_message_json(&self) -> Option<&'static str> {
+        if self.has_static_message() {
+            self.message_json
+        } else {
+            None
+        }
     }
 }
 

@@ -73,7 +73,7 @@ pub trait ApiError {
     /// The client-facing message; borrowed when it has no placeholders.
     fn message(&self) -> Cow<'static, str> {
         let entry = self.entry();
-        if !entry.is_templated() {
+        if entry.has_static_message() {
             return Cow::Borrowed(entry.message());
         }
         let mut text = PlainMessage(String::new());

@@ -57,7 +57,7 @@ impl Format for Laravel {
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
         let fields = error.field_errors();
         let entry = error.entry();
-        if let (None, false, Some(message)) = (fields, entry.is_templated(), entry.message_json()) {
+        if let (None, Some(message)) = (fields, entry.static_message_json()) {
             // The whole body is static: three copies.
             let message = message.as_bytes();
             out.reserve(message.len() + 15);

@@ -205,7 +205,7 @@ impl<'a> ErrorView<'a> {
 
     /// The message as text.
     pub fn message(&self) -> Cow<'static, str> {
-        if !self.entry.is_templated() {
+        if self.entry.has_static_message() {
             return Cow::Borrowed(self.entry.message());
         }
         let mut text = crate::__private::PlainMessage(String::new());
@@ -218,12 +218,14 @@ impl<'a> ErrorView<'a> {
     // Inlined for the static case, a copy between two quotes; the templated one is a call.
     #[inline]
     pub fn write_message_json(&self, out: &mut Vec<u8>) {
-        if self.entry.is_templated() {
-            self.write_templated_message_json(out);
-        } else {
-            out.push(b'"');
-            self.entry.write_message_contents(out);
-            out.push(b'"');
+        match self.entry.static_message_json() {
+            Some(message) => {
+                out.reserve(message.len() + 2);
+                out.push(b'"');
+                out.extend_from_slice(message.as_bytes());
+                out.push(b'"');
+            }
+            None => self.write_templated_message_json(out),
         }
     }
 
