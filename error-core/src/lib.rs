@@ -190,10 +190,28 @@ pub mod __private {
         inner.or(outer)
     }
 
-    /// Gives `#[api(fields)]` its type error at the field: "`X: AsFieldErrors` is not
-    /// satisfied".
-    pub fn as_field_errors<T: crate::__private::AsFieldErrors + ?Sized>(fields: &T) -> &crate::FieldErrors {
-        fields.as_field_errors()
+    /// What an `#[api(fields)]` field can be; its error names no private path and says what
+    /// the field may be.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot hold field errors: `#[api(fields)]` takes a `FieldErrors` or a `Box<FieldErrors>`",
+        label = "not `FieldErrors`",
+        note = "collect the errors into `error_core::FieldErrors`, or move `#[api(fields)]` to the field that holds them"
+    )]
+    pub trait FieldErrorsField {
+        /// The field errors.
+        fn field_errors(&self) -> &crate::FieldErrors;
+    }
+
+    #[diagnostic::do_not_recommend]
+    impl<T: AsFieldErrors + ?Sized> FieldErrorsField for T {
+        fn field_errors(&self) -> &crate::FieldErrors {
+            self.as_field_errors()
+        }
+    }
+
+    /// Gives `#[api(fields)]` its type error at the field.
+    pub fn as_field_errors<T: FieldErrorsField + ?Sized>(fields: &T) -> &crate::FieldErrors {
+        fields.field_errors()
     }
 
     /// Gives `#[api(details)]` its type error at the field: "`X: Serialize` is not

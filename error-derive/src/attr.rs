@@ -386,16 +386,18 @@ fn crate_path(meta: &Meta, errors: &mut Errors) -> Option<Path> {
         Expr::Path(expr) if expr.qself.is_none() => Some(expr.path.clone()),
         Expr::Lit(syn::ExprLit {
             lit: Lit::Str(lit), ..
-        }) => match lit.parse::<Path>() {
-            Ok(path) => Some(path),
-            Err(_) => {
-                errors.spanned(
+        }) => {
+            match lit.parse::<Path>() {
+                Ok(path) => Some(path),
+                Err(_) => {
+                    errors.spanned(
                     lit,
                     format!("`crate` must name the path error-core is reachable at, such as {EXAMPLE}"),
                 );
-                None
+                    None
+                }
             }
-        },
+        }
         other => {
             errors.spanned(
                 other,

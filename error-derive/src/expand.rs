@@ -421,3 +421,84 @@ fn escape(text: &str) -> String {
         Err(_) => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::derive;
+
+    fn expand(source: &str) -> String {
+        let input: syn::DeriveInput = syn::parse_str(source).unwrap();
+        derive(&input).to_string()
+    }
+
+    /// With `crate = ...`, every path of the expansion goes through it: none is left at
+    /// `::error_core` (the pass case `crate-path.rs` can only show that it compiles, as the
+    /// test crate depends on error-core by that name).
+    #[test]
+    fn crate_path_reaches_every_generated_path() {
+        // The integrations this build of the derive can generate.
+        let asked: String = [
+            ("axum, ", cfg!(feature = "axum")),
+            ("utoipa, ", cfg!(feature = "utoipa")),
+            ("client, ", cfg!(feature = "client")),
+        ]
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(key, _)| *key)
+        .collect();
+        let source = r#"
+            #[api(crate = "my::core_reexport", ASKED type_base = "https://e.com/")]
+            enum E<T> {
+                #[api(status = 404, message = "Lead {0} was not found.")]
+                NotFound(T),
+                #[api(status = 422)]
+                Invalid(#[api(fields)] F),
+                #[api(status = 429)]
+                Slow(#[api(retry_after)] u64),
+                #[api(transparent)]
+                Inner(I),
+            }
+        "#
+        .replace("ASKED", &asked);
+        let tokens = expand(&source);
+        assert!(
+            tokens.contains("my :: core_reexport :: ApiError"),
+            "{tokens}"
+        );
+        assert!(!tokens.contains("error_core"), "{tokens}");
+        assert!(!tokens.contains("compile_error"), "{tokens}");
+
+        // The fallback too.
+        let broken = source.replace("status = 404", "status = 200");
+        let tokens = expand(&broken);
+        assert!(tokens.contains("compile_error"), "{tokens}");
+        assert!(!tokens.contains("error_core"), "{tokens}");
+    }
+
+    /// An integration is generated only when the enum asks for it.
+    #[test]
+    fn integrations_are_opt_in() {
+        let tokens = expand("enum E { #[api(status = 404)] NotFound }");
+        for integration in ["IntoResponse", "IntoResponses", "FromRemote", "from_remote"] {
+            assert!(!tokens.contains(integration), "{integration}: {tokens}");
+        }
+    }
+
+    /// Every local the expansion introduces is hygienic (`Span::mixed_site`): the names
+    /// can be anything without clashing with a field, so no `__api_` prefix is left.
+    #[test]
+    fn no_prefixed_locals() {
+        let client = if cfg!(feature = "client") {
+            "#[api(client)]"
+        } else {
+            ""
+        };
+        let tokens = expand(&format!(
+            r#"{client} enum E {{
+                #[api(status = 404, message = "{{sink}}")] A {{ sink: u8 }},
+                #[api(transparent)] B(I),
+            }}"#
+        ));
+        assert!(!tokens.contains("__api"), "{tokens}");
+    }
+}

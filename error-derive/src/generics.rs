@@ -57,7 +57,7 @@ pub fn with_bounds(input: &Input, plans: &[VariantPlan], krate: &TokenStream) ->
                     }
                 }
                 if let Some(field) = error.fields {
-                    add(field.ty, quote!(#krate::__private::AsFieldErrors));
+                    add(field.ty, quote!(#krate::__private::FieldErrorsField));
                 }
                 if let Some(field) = error.details {
                     add(field.ty, quote!(#krate::__private::serde::Serialize));

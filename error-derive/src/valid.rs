@@ -133,9 +133,24 @@ fn check_container(input: &Input, errors: &mut Errors) {
         }
     }
     let integrations = [
-        (&attrs.axum, "axum", cfg!(feature = "axum"), "`IntoResponse`"),
-        (&attrs.utoipa, "utoipa", cfg!(feature = "utoipa"), "`IntoResponses`"),
-        (&attrs.client, "client", cfg!(feature = "client"), "`from_remote`"),
+        (
+            &attrs.axum,
+            "axum",
+            cfg!(feature = "axum"),
+            "`IntoResponse`",
+        ),
+        (
+            &attrs.utoipa,
+            "utoipa",
+            cfg!(feature = "utoipa"),
+            "`IntoResponses`",
+        ),
+        (
+            &attrs.client,
+            "client",
+            cfg!(feature = "client"),
+            "`from_remote`",
+        ),
     ];
     for (keyed, name, available, what) in integrations {
         if let (Some(keyed), false) = (keyed, available) {
@@ -157,7 +172,9 @@ pub fn check_type_base(base: &str) -> Result<(), String> {
     const FIX: &str = "it must end with `/`, `#`, `:` or `=` so that the code is appended as \
                        its own part of the URI, as in `type_base = \"https://errors.example.com/\"`";
     if base.is_empty() {
-        return Err(format!("empty `type_base`: {FIX}; or remove it for `about:blank`"));
+        return Err(format!(
+            "empty `type_base`: {FIX}; or remove it for `about:blank`"
+        ));
     }
     let bytes = base.as_bytes();
     let mut i = 0;
@@ -207,6 +224,11 @@ pub fn check_challenge(challenge: &str) -> Result<(), String> {
              ASCII, spaces and tabs); {EXAMPLE}",
             challenge.escape_default(),
             c.escape_default()
+        ));
+    }
+    if challenge.is_empty() {
+        return Err(format!(
+            "empty challenge: a 401 response names its auth-scheme; {EXAMPLE}"
         ));
     }
     let scheme = challenge.split([' ', '\t']).next().unwrap_or_default();
@@ -578,12 +600,7 @@ fn check_field_attrs<'a>(
         }
     }
     if let (Some(with_fields), Some(with_details)) = (fields, details) {
-        let position = |field: &Field| {
-            variant
-                .fields
-                .iter()
-                .position(|f| f.member == field.member)
-        };
+        let position = |field: &Field| variant.fields.iter().position(|f| f.member == field.member);
         let (second, name, other) = if position(with_fields) > position(with_details) {
             (&with_fields.attrs.fields, "fields", "details")
         } else {

@@ -44,7 +44,11 @@ enum AppError {
     Auth(AuthError),
     #[api(transparent)]
     Billing(Box<BillingError>),
-    #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
+    #[api(
+        status = 404,
+        code = "lead/not-found",
+        message = "Lead {id} was not found."
+    )]
     NotFound { id: u64 },
 }
 
@@ -116,8 +120,12 @@ struct HostileMessage;
 
 impl ApiError for HostileMessage {
     type Format = Flat;
-    const CATALOGUE: &'static [CatalogueEntry] =
-        &[CatalogueEntry::new("HostileMessage", 400, "plain", "static")];
+    const CATALOGUE: &'static [CatalogueEntry] = &[CatalogueEntry::new(
+        "HostileMessage",
+        400,
+        "plain",
+        "static",
+    )];
 
     fn entry(&self) -> &'static CatalogueEntry {
         &Self::CATALOGUE[0]
@@ -176,7 +184,9 @@ fn a_hand_written_message_is_escaped_by_the_sink() {
         let text = format!("a\"{NASTY}\\z");
         assert_eq!(HostileMessage.message(), text);
         assert!(
-            value.to_string().contains(&serde_json::to_string(&text).unwrap()),
+            value
+                .to_string()
+                .contains(&serde_json::to_string(&text).unwrap()),
             "{format}: {rendered}"
         );
     }

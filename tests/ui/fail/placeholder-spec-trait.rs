@@ -10,7 +10,7 @@ impl std::fmt::Display for Token {
 
 #[derive(ApiError)]
 enum Error {
-    #[api(status = 400, message = "Bad token {token:x}.")]
+    #[api(status = 400, message = "Bad token {token:e}.")]
     Bad { token: Token },
 }
 

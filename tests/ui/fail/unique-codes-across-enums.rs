@@ -2,7 +2,7 @@ use error_core::{assert_unique_codes, ApiError};
 
 #[derive(ApiError)]
 enum AuthError {
-    #[api(status = 401, code = "auth/missing-key")]
+    #[api(status = 401, code = "auth/missing-key", www_authenticate = "ApiKey")]
     MissingKey,
     #[api(status = 404, code = "not_found")]
     UnknownUser,

@@ -2,7 +2,7 @@ use error_core::{assert_unique_codes, ApiError};
 
 #[derive(ApiError)]
 enum AuthError {
-    #[api(status = 401, code = "auth/missing-key")]
+    #[api(status = 401, code = "auth/missing-key", www_authenticate = "ApiKey")]
     MissingKey,
 }
 
@@ -10,7 +10,7 @@ enum AuthError {
 enum LeadError {
     #[api(status = 404, code = "lead/not-found")]
     NotFound,
-    #[api(status = 401, code = "auth/missing-key")]
+    #[api(status = 401, code = "auth/missing-key", www_authenticate = "ApiKey")]
     NoKey,
 }
 

@@ -28,7 +28,7 @@ enum LookupError<'a, K, D, S, I> {
 
 #[derive(ApiError)]
 enum Inner {
-    #[api(status = 401, code = "inner/unauthorized")]
+    #[api(status = 401, code = "inner/unauthorized", www_authenticate = "Bearer")]
     Unauthorized,
 }
 
