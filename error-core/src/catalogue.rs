@@ -410,7 +410,7 @@ const fn reason_phrase(status: u16) -> &'static str {
         508 => "Loop Detected",
         510 => "Not Extended",
         511 => "Network Authentication Required",
-        500..=599 => "Server Error",
+        _ if status >= 500 => "Server Error",
         _ => "Client Error",
     }
 }

@@ -11,6 +11,9 @@ use syn::{Generics, Type, WherePredicate};
 use crate::ast::Input;
 use crate::valid::{Kind, Resolved, VariantPlan};
 
+/// The traits one field type needs: each with its tokens as a string, for merging.
+type Traits = Vec<(String, TokenStream)>;
+
 pub fn with_bounds(input: &Input, plans: &[VariantPlan], krate: &TokenStream) -> Generics {
     if let Some(keyed) = &input.attrs.bound {
         let mut generics = input.generics.clone();
@@ -28,7 +31,7 @@ pub fn with_bounds(input: &Input, plans: &[VariantPlan], krate: &TokenStream) ->
         return generics;
     }
     // Per field type (as written), the traits it needs, in first-use order.
-    let mut bounds: Vec<(String, Type, Vec<(String, TokenStream)>)> = Vec::new();
+    let mut bounds: Vec<(String, Type, Traits)> = Vec::new();
     let mut add = |ty: &Type, bound: TokenStream| {
         if !mentions(ty.to_token_stream(), &params) {
             return;
