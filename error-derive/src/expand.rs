@@ -8,7 +8,8 @@ use syn::{DeriveInput, Ident};
 
 use crate::ast::{unraw, Field, Input, Variant};
 use crate::errors::Errors;
-use crate::valid::{self, ErrorPlan, Kind, Resolved, VariantPlan};
+use crate::lower::{self, ErrorPlan, Kind, Resolved, VariantPlan};
+use crate::valid;
 use crate::{fallback, generics, status};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -28,9 +29,10 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         utoipa: model.attrs.utoipa.is_some() && cfg!(feature = "utoipa"),
         client: model.attrs.client.is_some() && cfg!(feature = "client"),
     };
-    let plans = valid::check(&model, &mut errors);
+    valid::check(&model, &mut errors);
     match errors.into_result() {
         Ok(()) => {
+            let plans = lower::lower(&model);
             // The bounds are computed once, for every impl.
             let generics = generics::with_bounds(&model, &plans, &krate);
             let cx = Cx {
@@ -299,14 +301,7 @@ fn message_arm(
         let call = literal(&error.message);
         return quote!(#any => { #call });
     }
-    let used: Vec<&Field> = error
-        .pieces
-        .iter()
-        .filter_map(|piece| match piece {
-            Resolved::Arg { field, .. } => Some(*field),
-            Resolved::Text(_) => None,
-        })
-        .collect();
+    let used: Vec<&Field> = error.placeholders().collect();
     let pat = pattern(input, variant, &used);
     let calls = error.pieces.iter().map(|piece| match piece {
         Resolved::Text(text) => literal(text),
@@ -378,14 +373,7 @@ fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
                 let (fields, details, retry) = shape;
                 entry = quote!(#krate::__private::with_shape(#entry, #fields, #details, #retry));
             }
-            let names: Vec<String> = error
-                .pieces
-                .iter()
-                .filter_map(|piece| match piece {
-                    Resolved::Arg { field, .. } => Some(field.placeholder_name()),
-                    Resolved::Text(_) => None,
-                })
-                .collect();
+            let names: Vec<String> = error.placeholders().map(Field::placeholder_name).collect();
             if !names.is_empty() {
                 entry = quote!(#krate::__private::with_placeholders(#entry, &[#(#names),*]));
             }
@@ -465,14 +453,15 @@ mod tests {
             tokens.contains("my :: core_reexport :: ApiError"),
             "{tokens}"
         );
-        assert!(!tokens.contains("error_core"), "{tokens}");
+        // (The doc comment of `from_remote` names `error_core::client` in prose.)
+        assert!(!tokens.contains("error_core ::"), "{tokens}");
         assert!(!tokens.contains("compile_error"), "{tokens}");
 
         // The fallback too.
         let broken = source.replace("status = 404", "status = 200");
         let tokens = expand(&broken);
         assert!(tokens.contains("compile_error"), "{tokens}");
-        assert!(!tokens.contains("error_core"), "{tokens}");
+        assert!(!tokens.contains("error_core ::"), "{tokens}");
     }
 
     /// An integration is generated only when the enum asks for it.

@@ -9,7 +9,7 @@ use quote::{quote, ToTokens};
 use syn::{Generics, Type, WherePredicate};
 
 use crate::ast::Input;
-use crate::valid::{Kind, Resolved, VariantPlan};
+use crate::lower::{Kind, Resolved, VariantPlan};
 
 /// The traits one field type needs: each with its tokens as a string, for merging.
 type Traits = Vec<(String, TokenStream)>;

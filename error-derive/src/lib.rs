@@ -1,8 +1,10 @@
 //! `#[derive(ApiError)]`: use it through `error-core`, which re-exports it and documents it.
 //!
-//! The derive works in stages, one file each: [`attr`] parses `#[api(...)]`, [`ast`] models
-//! the input, [`valid`] checks the catalogue, [`expand`] generates code from a checked model,
-//! and [`fallback`] stands in when there were errors.
+//! The derive works in stages, one file each: `attr` parses `#[api(...)]`, `ast` models
+//! the input, `valid` checks the catalogue (and only checks), `lower` turns a checked model into the
+//! expansion plan (titles, default messages, resolved templates), `expand` generates code
+//! (with `generics` for the bounds, and `axum`, `openapi`, `remote` for the integrations an
+//! enum asks for), and `fallback` stands in when there were errors.
 
 mod ast;
 mod attr;
@@ -12,6 +14,7 @@ mod errors;
 mod expand;
 mod fallback;
 mod generics;
+mod lower;
 mod openapi;
 mod remote;
 mod status;

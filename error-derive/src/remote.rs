@@ -13,7 +13,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::expand::{local, Cx};
-use crate::valid::Kind;
+use crate::lower::Kind;
 
 pub fn expand(cx: &Cx) -> TokenStream {
     let (input, plans, krate) = (cx.input, cx.plans, cx.krate);

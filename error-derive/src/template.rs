@@ -81,21 +81,24 @@ pub fn parse(template: &str) -> Result<Vec<Piece>, String> {
 /// taken from arguments (`w$`, `.*`) are refused: a message's placeholders name fields only.
 /// So is `p`: a memory address has no place in a client's message.
 pub fn check_spec(name: &str, spec: &str) -> Result<(), String> {
-    if spec.contains(['$', '*']) {
-        return Err(format!(
-            "the format spec of `{{{name}:{spec}}}` takes its width or precision from an \
-             argument (`w$`, `.*`), which a message cannot pass; write a number, as in \
-             `{{{name}:>8}}` or `{{{name}:.2}}`"
-        ));
-    }
     let chars: Vec<char> = spec.chars().collect();
     let mut i = 0;
-    // [[fill]align]
+    // [[fill]align]: the fill may be any character, `$` and `*` included.
     let is_align = |c: Option<&char>| matches!(c, Some('<' | '^' | '>'));
     if is_align(chars.get(1)) {
         i = 2;
     } else if is_align(chars.first()) {
         i = 1;
+    }
+    if chars[i.min(chars.len())..]
+        .iter()
+        .any(|&c| c == '$' || c == '*')
+    {
+        return Err(format!(
+            "the format spec of `{{{name}:{spec}}}` takes its width or precision from an \
+             argument (`w$`, `.*`), which a message cannot pass; write a number, as in \
+             `{{{name}:>8}}` or `{{{name}:.2}}`"
+        ));
     }
     if matches!(chars.get(i), Some('+' | '-')) {
         i += 1;
@@ -173,10 +176,14 @@ mod tests {
     #[test]
     fn specs() {
         use super::check_spec;
-        for good in ["", ">3", "*^8", "+#010.3e", "x?", "#X", ".2", "08", "-<5b"] {
+        for good in [
+            "", ">3", "*^8", "$<4", "+#010.3e", "x?", "#X", ".2", "08", "-<5b",
+        ] {
             assert!(check_spec("n", good).is_ok(), "{good}");
         }
-        for bad in ["w$", ".*", ".prec$", "p", "#p", "z", ".", "5.x3", "{}"] {
+        for bad in [
+            "w$", ".*", ".prec$", ">w$", "p", "#p", "z", ".", "5.x3", "{}",
+        ] {
             assert!(check_spec("n", bad).is_err(), "{bad}");
         }
     }

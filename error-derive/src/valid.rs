@@ -1,5 +1,6 @@
-//! The semantic checks of a catalogue. Parsing has already happened; this turns the model
-//! into a plan for expansion, or into errors that point at the offending token.
+//! The semantic checks of a catalogue, and nothing else: parsing has already happened, and
+//! the lowering into the expansion plan (`lower`) runs only on a model these checks passed.
+//! Every error points at the offending token and says what to do.
 
 use std::collections::HashMap;
 
@@ -12,38 +13,6 @@ use crate::case::snake_case;
 use crate::errors::Errors;
 use crate::status;
 use crate::template::{self, Piece};
-
-pub struct VariantPlan<'a> {
-    pub variant: &'a Variant<'a>,
-    pub kind: Kind<'a>,
-}
-
-pub enum Kind<'a> {
-    /// Everything forwarded to the one field.
-    Transparent(&'a Field<'a>),
-    Error(ErrorPlan<'a>),
-}
-
-pub struct ErrorPlan<'a> {
-    pub status: u16,
-    pub title: &'static str,
-    pub code: String,
-    /// The template as written when it has placeholders, else the plain text.
-    pub message: String,
-    pub pieces: Vec<Resolved<'a>>,
-    pub templated: bool,
-    pub action: Option<String>,
-    pub fields: Option<&'a Field<'a>>,
-    pub details: Option<&'a Field<'a>>,
-    pub retry_after: Option<&'a Field<'a>>,
-    /// The `WWW-Authenticate` challenge of a 401 variant (the variant's, else the enum's).
-    pub www_authenticate: Option<String>,
-}
-
-pub enum Resolved<'a> {
-    Text(String),
-    Arg { field: &'a Field<'a>, spec: String },
-}
 
 const CODE_GRAMMAR: &str = "lowercase segments of [a-z0-9] joined by `_` or `-`, separated by `/`, \
                             as in `not_found`, `validation/missing-user_id`, `auth/invalid-api-key`";
@@ -59,7 +28,7 @@ struct Defaults {
     is_struct: bool,
 }
 
-pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<VariantPlan<'a>> {
+pub fn check(input: &Input, errors: &mut Errors) {
     let is_struct = input.is_struct();
     let defaults = Defaults {
         challenge: match (&input.attrs.www_authenticate, is_struct) {
@@ -76,45 +45,37 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<VariantPlan<'
     };
     check_container(input, errors);
     let mut seen: HashMap<String, (TokenStream, String)> = HashMap::new();
-    let mut plans = Vec::new();
     for variant in input.variants() {
-        let kind = if variant.attrs.transparent.is_some() {
-            check_transparent(variant, errors).map(Kind::Transparent)
+        let code = if variant.attrs.transparent.is_some() {
+            check_transparent(variant, errors);
+            None
         } else {
-            check_error(variant, &defaults, errors).map(Kind::Error)
+            check_error(variant, &defaults, errors)
         };
-        let Some(kind) = kind else { continue };
-        if let Kind::Error(plan) = &kind {
-            let token = match &variant.attrs.code {
-                Some(keyed) => keyed.value.to_token_stream(),
-                None => variant.ident.to_token_stream(),
-            };
-            match seen.get(&plan.code) {
-                Some((first_token, first_variant)) => {
-                    errors.spanned(
-                        &token,
-                        format!(
-                            "duplicate code `{}`: variant `{first_variant}` already uses it; \
-                             every variant needs its own code",
-                            plan.code
-                        ),
-                    );
-                    errors.spanned(
-                        first_token,
-                        format!(
-                            "note: `{}` is first used here, by `{first_variant}`",
-                            plan.code
-                        ),
-                    );
-                }
-                None => {
-                    seen.insert(plan.code.clone(), (token, variant.ident.to_string()));
-                }
+        let Some(code) = code else { continue };
+        let token = match &variant.attrs.code {
+            Some(keyed) => keyed.value.to_token_stream(),
+            None => variant.ident.to_token_stream(),
+        };
+        match seen.get(&code) {
+            Some((first_token, first_variant)) => {
+                errors.spanned(
+                    &token,
+                    format!(
+                        "duplicate code `{code}`: variant `{first_variant}` already uses it; \
+                         every variant needs its own code"
+                    ),
+                );
+                errors.spanned(
+                    first_token,
+                    format!("note: `{code}` is first used here, by `{first_variant}`"),
+                );
+            }
+            None => {
+                seen.insert(code, (token, variant.ident.to_string()));
             }
         }
-        plans.push(VariantPlan { variant, kind });
     }
-    plans
 }
 
 /// The enum-level keys that stand on their own: `type_base`, the default challenge, and the
@@ -268,12 +229,10 @@ fn check_status(lit: &syn::LitInt, errors: &mut Errors) -> Option<u16> {
     }
 }
 
-fn check_transparent<'a>(variant: &'a Variant<'a>, errors: &mut Errors) -> Option<&'a Field<'a>> {
+fn check_transparent(variant: &Variant, errors: &mut Errors) {
     let attrs = &variant.attrs;
-    let mut ok = true;
     for key in attrs.given_keys() {
         if !key.is_ident("transparent") {
-            ok = false;
             errors.spanned(
                 key,
                 format!(
@@ -286,7 +245,6 @@ fn check_transparent<'a>(variant: &'a Variant<'a>, errors: &mut Errors) -> Optio
     }
     for field in &variant.fields {
         for key in field.attrs.given_keys() {
-            ok = false;
             errors.spanned(
                 key,
                 "a `transparent` variant forwards its field errors and details from the inner \
@@ -305,20 +263,12 @@ fn check_transparent<'a>(variant: &'a Variant<'a>, errors: &mut Errors) -> Optio
                 ),
             );
         }
-        return None;
-    }
-    if ok {
-        variant.fields.first()
-    } else {
-        None
     }
 }
 
-fn check_error<'a>(
-    variant: &'a Variant<'a>,
-    defaults: &Defaults,
-    errors: &mut Errors,
-) -> Option<ErrorPlan<'a>> {
+/// Checks an error variant; its code, when the variant has a status (for the duplicate
+/// check).
+fn check_error(variant: &Variant, defaults: &Defaults, errors: &mut Errors) -> Option<String> {
     let attrs = &variant.attrs;
     let status = match &attrs.status {
         Some(keyed) => check_status(&keyed.value, errors),
@@ -382,31 +332,17 @@ fn check_error<'a>(
 
     let (fields, details, retry_after) = check_field_attrs(variant, errors);
 
-    let known = status.and_then(status::known);
-    let title = match (&known, status) {
-        (Some(known), _) => known.reason,
-        (None, Some(status)) => status::class_title(status),
-        (None, None) => "",
-    };
-
     let message_lit = attrs.message.as_ref().map(|keyed| &keyed.value);
-    let (message, pieces) = match message_lit {
-        Some(lit) => {
-            let written = lit.value();
-            match template::parse(&written) {
-                Ok(pieces) => (written, resolve(variant, lit, pieces, errors)),
-                Err(problem) => {
-                    errors.spanned(lit, problem);
-                    (written, Vec::new())
-                }
+    let templated = match message_lit {
+        Some(lit) => match template::parse(&lit.value()) {
+            Ok(pieces) => check_placeholders(variant, lit, pieces, errors),
+            Err(problem) => {
+                errors.spanned(lit, problem);
+                false
             }
-        }
-        None => match (&known, status) {
-            (Some(known), _) => (
-                known.reason.to_owned(),
-                vec![Resolved::Text(known.reason.to_owned())],
-            ),
-            (None, Some(status)) => {
+        },
+        None => {
+            if let (None, Some(status)) = (status.and_then(status::known), status) {
                 errors.spanned(
                     variant.ident,
                     format!(
@@ -414,22 +350,9 @@ fn check_error<'a>(
                          add `message = \"...\"`"
                     ),
                 );
-                (String::new(), Vec::new())
             }
-            (None, None) => (String::new(), Vec::new()),
-        },
-    };
-    let templated = pieces.iter().any(|p| matches!(p, Resolved::Arg { .. }));
-    let message = if templated {
-        message
-    } else {
-        pieces
-            .iter()
-            .map(|p| match p {
-                Resolved::Text(text) => text.as_str(),
-                Resolved::Arg { .. } => "",
-            })
-            .collect()
+            false
+        }
     };
 
     let carries = fields.is_some() || details.is_some();
@@ -486,7 +409,7 @@ fn check_error<'a>(
         }
     }
 
-    let www_authenticate = match (&attrs.www_authenticate, status) {
+    match (&attrs.www_authenticate, status) {
         (Some(keyed), Some(status)) if status != 401 => {
             errors.spanned(
                 &keyed.key,
@@ -495,14 +418,11 @@ fn check_error<'a>(
                      status is {status}, so remove it"
                 ),
             );
-            None
         }
         (Some(keyed), _) => {
-            let challenge = keyed.value.value();
-            if let Err(problem) = check_challenge(&challenge) {
+            if let Err(problem) = check_challenge(&keyed.value.value()) {
                 errors.spanned(&keyed.value, problem);
             }
-            Some(challenge)
         }
         (None, Some(401)) => {
             if defaults.challenge.is_none()
@@ -528,25 +448,11 @@ fn check_error<'a>(
                     ),
                 );
             }
-            defaults.challenge.clone()
         }
-        (None, _) => None,
-    };
+        (None, _) => {}
+    }
 
-    let status = status?;
-    Some(ErrorPlan {
-        status,
-        title,
-        code,
-        message,
-        pieces,
-        templated,
-        action: attrs.action.as_ref().map(|keyed| keyed.value.value()),
-        fields,
-        details,
-        retry_after,
-        www_authenticate,
-    })
+    status.map(|_| code)
 }
 
 #[allow(clippy::type_complexity)]
@@ -620,13 +526,14 @@ fn check_field_attrs<'a>(
     (fields, details, retry_after)
 }
 
-fn resolve<'a>(
-    variant: &'a Variant<'a>,
+/// Checks the placeholders of a parsed message; whether it names any field.
+fn check_placeholders(
+    variant: &Variant,
     lit: &LitStr,
     pieces: Vec<Piece>,
     errors: &mut Errors,
-) -> Vec<Resolved<'a>> {
-    let mut resolved = Vec::new();
+) -> bool {
+    let mut templated = false;
     let mut unknown = Vec::new();
     // rustc can point inside the literal at a placeholder that names nothing, with its
     // "a local variable with a similar name exists" fix. It reads placeholders the way we do
@@ -637,22 +544,19 @@ fn resolve<'a>(
         .iter()
         .any(|field| matches!(field.member, syn::Member::Named(_)));
     for piece in pieces {
-        match piece {
-            Piece::Text(text) => resolved.push(Resolved::Text(text)),
-            Piece::Arg { name, spec } => {
-                if let Err(problem) = template::check_spec(&name, &spec) {
-                    errors.spanned(lit, problem);
-                    continue;
-                }
-                rustc_can &= syn::parse_str::<syn::Ident>(&name).is_ok();
-                match variant.fields.iter().find(|f| f.placeholder_name() == name) {
-                    Some(field) => resolved.push(Resolved::Arg { field, spec }),
-                    None => {
-                        rustc_can &= closest_field(variant, &name).is_some();
-                        unknown.push(name);
-                    }
-                }
-            }
+        let Piece::Arg { name, spec } = piece else {
+            continue;
+        };
+        if let Err(problem) = template::check_spec(&name, &spec) {
+            errors.spanned(lit, problem);
+            continue;
+        }
+        rustc_can &= syn::parse_str::<syn::Ident>(&name).is_ok();
+        if variant.fields.iter().any(|f| f.placeholder_name() == name) {
+            templated = true;
+        } else {
+            rustc_can &= closest_field(variant, &name).is_some();
+            unknown.push(name);
         }
     }
     if rustc_can && !unknown.is_empty() {
@@ -662,7 +566,7 @@ fn resolve<'a>(
             errors.spanned(lit, unknown_placeholder(variant, &name));
         }
     }
-    resolved
+    templated
 }
 
 /// A function that formats the message with a local for each field, in a module of its own
