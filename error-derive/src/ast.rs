@@ -2,13 +2,13 @@
 
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
-use crate::attr::{self, Attrs, Position};
+use crate::attr::{self, ContainerAttrs, FieldAttrs, VariantAttrs};
 use crate::errors::Errors;
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
     pub generics: &'a Generics,
-    pub attrs: Attrs,
+    pub attrs: ContainerAttrs,
     pub shape: Shape<'a>,
 }
 
@@ -20,14 +20,14 @@ pub enum Shape<'a> {
 
 pub struct Variant<'a> {
     pub ident: &'a Ident,
-    pub attrs: Attrs,
+    pub attrs: VariantAttrs,
     pub fields: Vec<Field<'a>>,
 }
 
 pub struct Field<'a> {
     pub member: Member,
     pub ty: &'a Type,
-    pub attrs: Attrs,
+    pub attrs: FieldAttrs,
 }
 
 impl<'a> Field<'a> {
@@ -51,21 +51,17 @@ pub fn unraw(ident: &Ident) -> String {
 impl<'a> Input<'a> {
     /// Builds the model; `None` when the input cannot be a catalogue at all (a union).
     pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
-        let position = match &input.data {
-            Data::Enum(_) => Position::Enum,
-            Data::Struct(_) => Position::Struct,
-            Data::Union(data) => {
-                errors.spanned(
-                    data.union_token,
-                    "`#[derive(ApiError)]` does not support unions: use an enum with one variant \
-                     per error",
-                );
-                return None;
-            }
-        };
-        let attrs = attr::parse(&input.attrs, position, errors);
-        let shape = match &input.data {
+        if let Data::Union(data) = &input.data {
+            errors.spanned(
+                data.union_token,
+                "`#[derive(ApiError)]` does not support unions: use an enum with one variant \
+                 per error",
+            );
+            return None;
+        }
+        let (attrs, shape) = match &input.data {
             Data::Enum(data) => {
+                let attrs = attr::parse_enum(&input.attrs, errors);
                 if data.variants.is_empty() {
                     errors.spanned(
                         &input.ident,
@@ -73,22 +69,21 @@ impl<'a> Input<'a> {
                          error to describe",
                     );
                 }
-                Shape::Enum(
-                    data.variants
-                        .iter()
-                        .map(|v| {
-                            let attrs = attr::parse(&v.attrs, Position::Variant, errors);
-                            Variant::new(&v.ident, attrs, &v.fields, errors)
-                        })
-                        .collect(),
-                )
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|v| {
+                        let attrs = attr::parse_variant(&v.attrs, errors);
+                        Variant::new(&v.ident, attrs, &v.fields, errors)
+                    })
+                    .collect();
+                (attrs, Shape::Enum(variants))
             }
-            Data::Struct(data) => Shape::Struct(Box::new(Variant::new(
-                &input.ident,
-                attrs.clone(),
-                &data.fields,
-                errors,
-            ))),
+            Data::Struct(data) => {
+                let (attrs, entry) = attr::parse_struct(&input.attrs, errors);
+                let variant = Variant::new(&input.ident, entry, &data.fields, errors);
+                (attrs, Shape::Struct(Box::new(variant)))
+            }
             Data::Union(_) => return None,
         };
         Some(Input {
@@ -112,7 +107,7 @@ impl<'a> Input<'a> {
 }
 
 impl<'a> Variant<'a> {
-    fn new(ident: &'a Ident, attrs: Attrs, fields: &'a Fields, errors: &mut Errors) -> Self {
+    fn new(ident: &'a Ident, attrs: VariantAttrs, fields: &'a Fields, errors: &mut Errors) -> Self {
         let fields = fields
             .iter()
             .enumerate()
@@ -125,7 +120,7 @@ impl<'a> Variant<'a> {
                     }),
                 },
                 ty: &field.ty,
-                attrs: attr::parse(&field.attrs, Position::Field, errors),
+                attrs: attr::parse_field(&field.attrs, errors),
             })
             .collect::<Vec<_>>();
         Variant {

@@ -7,7 +7,7 @@ use crate::errors::Errors;
 
 /// Where an attribute stands; each position accepts its own keys.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Position {
+enum Position {
     Enum,
     Variant,
     Field,
@@ -80,8 +80,11 @@ pub struct Keyed<T> {
     pub value: T,
 }
 
+/// Everything an `#[api(...)]` list can hold, as parsed; split into the type of its
+/// position ([`ContainerAttrs`], [`VariantAttrs`], [`FieldAttrs`]) before any later stage
+/// sees it, so a stage cannot read a key that does not belong where it looks.
 #[derive(Clone, Default)]
-pub struct Attrs {
+struct Attrs {
     pub format: Option<Keyed<Path>>,
     pub version: Option<Keyed<LitStr>>,
     pub type_base: Option<Keyed<LitStr>>,
@@ -107,49 +110,149 @@ pub struct Attrs {
     pub malformed: bool,
 }
 
-impl Attrs {
-    /// The keys given, as written, for "cannot be combined" errors.
-    pub fn given_keys(&self) -> Vec<&Path> {
-        let mut keys = Vec::new();
-        macro_rules! collect {
-            ($($name:ident),*) => {$(
-                if let Some(keyed) = &self.$name {
-                    keys.push(&keyed.key);
-                }
-            )*};
-        }
-        collect!(
-            format,
-            version,
-            type_base,
-            status,
-            code,
-            message,
-            action,
-            transparent,
-            expose,
-            fields,
-            details,
-            retry_after,
-            www_authenticate,
-            krate,
-            bound,
-            axum,
-            utoipa,
-            client
-        );
-        keys
-    }
+/// The keys of an enum (or of a struct, as a container).
+pub struct ContainerAttrs {
+    pub format: Option<Keyed<Path>>,
+    pub version: Option<Keyed<LitStr>>,
+    pub type_base: Option<Keyed<LitStr>>,
+    /// The default status of the variants.
+    pub status: Option<Keyed<LitInt>>,
+    /// The default challenge of the 401 variants.
+    pub www_authenticate: Option<Keyed<LitStr>>,
+    pub krate: Option<Keyed<Path>>,
+    pub bound: Option<Keyed<Vec<WherePredicate>>>,
+    pub axum: Option<Keyed<()>>,
+    pub utoipa: Option<Keyed<()>>,
+    pub client: Option<Keyed<()>>,
+    written: Vec<&'static str>,
+    malformed: bool,
+}
 
+/// The keys of a variant (or of a struct, as its one entry).
+pub struct VariantAttrs {
+    pub status: Option<Keyed<LitInt>>,
+    pub code: Option<Keyed<LitStr>>,
+    pub message: Option<Keyed<LitStr>>,
+    pub action: Option<Keyed<LitStr>>,
+    pub transparent: Option<Keyed<()>>,
+    pub expose: Option<Keyed<()>>,
+    pub www_authenticate: Option<Keyed<LitStr>>,
+    written: Vec<&'static str>,
+    malformed: bool,
+}
+
+/// The keys of a field.
+pub struct FieldAttrs {
+    pub fields: Option<Keyed<()>>,
+    pub details: Option<Keyed<()>>,
+    pub retry_after: Option<Keyed<()>>,
+}
+
+impl ContainerAttrs {
     /// Whether `key` was written, even with a value that had an error of its own.
     pub fn wrote(&self, key: &str) -> bool {
         self.malformed || self.written.contains(&key)
     }
 }
 
+impl VariantAttrs {
+    /// Whether `key` was written, even with a value that had an error of its own.
+    pub fn wrote(&self, key: &str) -> bool {
+        self.malformed || self.written.contains(&key)
+    }
+
+    /// The keys given, as written, for "cannot be combined" errors.
+    pub fn given_keys(&self) -> Vec<&Path> {
+        let keys = [
+            self.status.as_ref().map(|k| &k.key),
+            self.code.as_ref().map(|k| &k.key),
+            self.message.as_ref().map(|k| &k.key),
+            self.action.as_ref().map(|k| &k.key),
+            self.transparent.as_ref().map(|k| &k.key),
+            self.expose.as_ref().map(|k| &k.key),
+            self.www_authenticate.as_ref().map(|k| &k.key),
+        ];
+        keys.into_iter().flatten().collect()
+    }
+}
+
+impl FieldAttrs {
+    /// The keys given, as written.
+    pub fn given_keys(&self) -> Vec<&Path> {
+        let keys = [
+            self.fields.as_ref().map(|k| &k.key),
+            self.details.as_ref().map(|k| &k.key),
+            self.retry_after.as_ref().map(|k| &k.key),
+        ];
+        keys.into_iter().flatten().collect()
+    }
+}
+
+impl Attrs {
+    fn container(&self) -> ContainerAttrs {
+        ContainerAttrs {
+            format: self.format.clone(),
+            version: self.version.clone(),
+            type_base: self.type_base.clone(),
+            status: self.status.clone(),
+            www_authenticate: self.www_authenticate.clone(),
+            krate: self.krate.clone(),
+            bound: self.bound.clone(),
+            axum: self.axum.clone(),
+            utoipa: self.utoipa.clone(),
+            client: self.client.clone(),
+            written: self.written.clone(),
+            malformed: self.malformed,
+        }
+    }
+
+    fn variant(self) -> VariantAttrs {
+        VariantAttrs {
+            status: self.status,
+            code: self.code,
+            message: self.message,
+            action: self.action,
+            transparent: self.transparent,
+            expose: self.expose,
+            www_authenticate: self.www_authenticate,
+            written: self.written,
+            malformed: self.malformed,
+        }
+    }
+
+    fn field(self) -> FieldAttrs {
+        FieldAttrs {
+            fields: self.fields,
+            details: self.details,
+            retry_after: self.retry_after,
+        }
+    }
+}
+
+/// An enum's attributes.
+pub fn parse_enum(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
+    parse(attrs, Position::Enum, errors).container()
+}
+
+/// A struct's attributes: the container's keys, and its one entry's.
+pub fn parse_struct(attrs: &[Attribute], errors: &mut Errors) -> (ContainerAttrs, VariantAttrs) {
+    let parsed = parse(attrs, Position::Struct, errors);
+    (parsed.container(), parsed.variant())
+}
+
+/// A variant's attributes.
+pub fn parse_variant(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
+    parse(attrs, Position::Variant, errors).variant()
+}
+
+/// A field's attributes.
+pub fn parse_field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
+    parse(attrs, Position::Field, errors).field()
+}
+
 /// Parses every `#[api(...)]` among `attrs`, collecting errors; other attributes (serde's,
 /// thiserror's `#[error]`, `#[source]`, `#[from]`) are left alone.
-pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> Attrs {
+fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> Attrs {
     let mut out = Attrs::default();
     for attr in attrs {
         if !attr.path().is_ident("api") {
