@@ -14,7 +14,7 @@
 /// #[derive(ApiError)]
 /// enum AuthError {
 ///     #[api(status = 401, code = "missing_api_key", message = "Authentication required.",
-///           action = "Send the X-API-Key header.")]
+///           action = "Send the X-API-Key header.", www_authenticate = "ApiKey")]
 ///     MissingApiKey,
 /// }
 ///
@@ -293,7 +293,7 @@ impl CatalogueEntry {
     ///
     /// #[derive(ApiError)]
     /// enum AuthError {
-    ///     #[api(status = 401)]
+    ///     #[api(status = 401, www_authenticate = "Bearer")]
     ///     Unauthenticated,
     /// }
     ///
@@ -423,7 +423,7 @@ const fn reason_phrase(status: u16) -> &'static str {
 ///
 /// #[derive(ApiError)]
 /// enum AuthError {
-///     #[api(status = 401)]
+///     #[api(status = 401, www_authenticate = "Bearer")]
 ///     Unauthenticated,
 /// }
 ///

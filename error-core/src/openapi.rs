@@ -4,7 +4,7 @@
 //! - Every built-in format has a schema for its envelope ([`EnvelopeSchema`]; the five format
 //!   types also implement [`utoipa::ToSchema`], to be listed as components).
 //! - With the feature on, `#[derive(ApiError)]` also implements [`utoipa::IntoResponses`] for
-//!   the enum: one response per status, each error of that status a named example (named by
+//!   an enum that asks for it with `#[api(utoipa)]`: one response per status, each error of that status a named example (named by
 //!   its detail code), so several errors on one status show up as a choice of examples.
 //! - [`responses_with`] does the same for a format chosen at run time, and [`Document`]
 //!   builds a whole document for a service whose routes declare their errors from an enum.
@@ -14,11 +14,11 @@
 //! use utoipa::IntoResponses;
 //!
 //! #[derive(ApiError)]
-//! #[api(format = error_core::format::Compact)]
+//! #[api(format = error_core::format::Compact, utoipa)]
 //! enum LeadError {
-//!     #[api(status = 401, code = "missing_api_key", message = "Authentication required.")]
+//!     #[api(status = 401, code = "missing_api_key", message = "Authentication required.", www_authenticate = "Bearer")]
 //!     MissingApiKey,
-//!     #[api(status = 401, code = "revoked_api_key", message = "The API key was revoked.")]
+//!     #[api(status = 401, code = "revoked_api_key", message = "The API key was revoked.", www_authenticate = "Bearer")]
 //!     RevokedApiKey,
 //!     #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
 //!     NotFound { id: u64 },
@@ -464,7 +464,7 @@ fn responses_of(
 /// #[derive(ApiError)]
 /// #[api(format = error_core::format::Flat)]
 /// enum LeadError {
-///     #[api(status = 401, message = "Unauthorized")]
+///     #[api(status = 401, message = "Unauthorized", www_authenticate = "Bearer")]
 ///     Unauthorized,
 ///     #[api(status = 404, code = "lead_not_found", message = "Lead {id} not found")]
 ///     NotFound { id: u64 },

@@ -202,7 +202,7 @@ pub const fn find_duplicate(leaves: &[Leaf]) -> DuplicateMessage {
 ///
 /// #[derive(ApiError)]
 /// enum AuthError {
-///     #[api(status = 401, code = "auth/missing-key")]
+///     #[api(status = 401, code = "auth/missing-key", www_authenticate = "Bearer")]
 ///     MissingKey,
 /// }
 ///

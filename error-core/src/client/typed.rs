@@ -5,7 +5,8 @@ use crate::{catalogue, ApiError, CatalogueEntry};
 
 /// Rebuilds a value of a service's error enum from a [`RemoteError`].
 ///
-/// `#[derive(ApiError)]` implements it when error-core's `client` feature is on, and adds
+/// `#[derive(ApiError)]` implements it for an enum with `#[api(client)]` (which needs
+/// error-core's `client` feature), and adds
 /// an inherent `from_remote` so that `LeadError::from_remote(&remote)` works without
 /// importing this trait.
 ///
@@ -24,8 +25,9 @@ use crate::{catalogue, ApiError, CatalogueEntry};
 /// use error_core::{ApiError, FieldErrors};
 ///
 /// #[derive(Debug, PartialEq, ApiError)]
+/// #[api(client)]
 /// enum LeadError {
-///     #[api(status = 401, code = "missing_api_key", message = "Authentication required.")]
+///     #[api(status = 401, code = "missing_api_key", message = "Authentication required.", www_authenticate = "Bearer")]
 ///     MissingApiKey,
 ///     #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
 ///     NotFound { id: u64 },
@@ -77,7 +79,7 @@ impl<E: FromRemote> FromRemote for Box<E> {
 /// #[derive(ApiError)]
 /// #[api(format = error_core::format::Laravel)]
 /// enum E {
-///     #[api(status = 401, message = "Unauthenticated.")]
+///     #[api(status = 401, message = "Unauthenticated.", www_authenticate = "Bearer")]
 ///     Unauthenticated,
 ///     #[api(status = 403, message = "This action is unauthorized.")]
 ///     Forbidden,

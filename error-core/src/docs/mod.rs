@@ -176,7 +176,7 @@ impl<'a, E: ApiError> Reference<'a, E> {
     ///
     /// #[derive(ApiError)]
     /// enum E {
-    ///     #[api(status = 401, message = "Unauthenticated.")]
+    ///     #[api(status = 401, message = "Unauthenticated.", www_authenticate = "Bearer")]
     ///     Unauthenticated,
     /// }
     ///

@@ -2,7 +2,8 @@
 //! rejections in the service's envelope.
 //!
 //! The orphan rule forbids `impl<E: ApiError> IntoResponse for E` outside axum, so with this
-//! feature the derive implements `IntoResponse` for every enum it derives, and a handler
+//! feature the derive implements `IntoResponse` for an enum that asks for it with
+//! `#[api(axum)]`, and a handler
 //! returns `Result<T, LeadError>` directly; [`HttpError`] is the same response as a wrapper,
 //! for errors from elsewhere:
 //!
@@ -15,6 +16,7 @@
 //! use error_core::ApiError;
 //!
 //! #[derive(Debug, ApiError, thiserror::Error)]
+//! #[api(axum)]
 //! enum LeadError {
 //!     #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
 //!     #[error("lead {id} not found")]
