@@ -490,4 +490,28 @@ mod tests {
         ));
         assert!(!tokens.contains("__api"), "{tokens}");
     }
+
+    /// Asking for an integration is an error naming the feature when it is off, and
+    /// generates it when it is on (`cargo test -p error-derive` checks the first,
+    /// `--all-features` the second).
+    #[test]
+    fn an_integration_needs_its_feature() {
+        for (key, on, generated) in [
+            ("axum", cfg!(feature = "axum"), "IntoResponse for E"),
+            ("utoipa", cfg!(feature = "utoipa"), "IntoResponses for E"),
+            ("client", cfg!(feature = "client"), "fn from_remote"),
+        ] {
+            let tokens = expand(&format!(
+                "#[api({key})] enum E {{ #[api(status = 404)] A }}"
+            ));
+            if on {
+                assert!(tokens.contains(generated), "{key}: {tokens}");
+                assert!(!tokens.contains("compile_error"), "{key}: {tokens}");
+            } else {
+                let message = format!("needs error-core's `{key}` feature");
+                assert!(tokens.contains(&message), "{key}: {tokens}");
+                assert!(!tokens.contains(generated), "{key}: {tokens}");
+            }
+        }
+    }
 }
