@@ -207,7 +207,8 @@ fn excerpt(body: &[u8]) -> String {
 }
 
 /// Reads a JSON Pointer, in URI fragment form (`#/leads/0/phone`, percent-encoded) or plain
-/// (`/leads/0/phone`): `~1` is `/`, `~0` is `~`, and a segment of ASCII digits is an index.
+/// (`/leads/0/phone`): `~1` is `/`, `~0` is `~`, and a segment written as an index (ASCII
+/// digits without a leading zero, RFC 6901 section 4) is an index.
 ///
 /// ```
 /// use error_core::client::parse_pointer;
@@ -234,13 +235,10 @@ pub fn parse_pointer(pointer: &str) -> FieldPath {
     let mut segments = decoded.split('/');
     segments.next();
     for segment in segments {
-        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(index) = segment.parse::<usize>() {
-                path.push_index(index);
-                continue;
-            }
+        match crate::field::parse_index(segment) {
+            Some(index) => path.push_index(index),
+            None => path.push_key(segment.replace("~1", "/").replace("~0", "~")),
         }
-        path.push_key(segment.replace("~1", "/").replace("~0", "~"));
     }
     path
 }
@@ -384,7 +382,11 @@ impl Top {
                     Some(Value::String(code)) if format == Builtin::Nested => {
                         remote.code = Some(code)
                     }
-                    Some(Value::Array(items)) if is_field_error_list(&items) => {
+                    // `[]` is what these formats write for a variant whose field errors
+                    // are empty (or all past the limit): read as no field errors.
+                    Some(Value::Array(items))
+                        if items.is_empty() || is_field_error_list(&items) =>
+                    {
                         let total = items.len();
                         push_errors(fields, Errors::List { items, total });
                     }
@@ -396,6 +398,7 @@ impl Top {
                 if let Some(errors) = self.errors {
                     push_errors(fields, errors);
                 }
+                remote.details = self.details;
             }
             Builtin::Problem => {
                 remote.title = owned_str(self.title);
