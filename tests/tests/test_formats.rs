@@ -386,11 +386,31 @@ fn laravel_groups_by_the_written_key() {
     // Three different paths that all write `items.0`, and two that write `a.b`: one member
     // each, messages in insertion order.
     let fields = FieldErrors::new()
-        .with(FieldError::new(FieldPath::new().key("items").index(0), "c", "index"))
-        .with(FieldError::new(FieldPath::new().key("a.b"), "c", "dotted key"))
-        .with(FieldError::new(FieldPath::new().key("items.0"), "c", "dotted key"))
-        .with(FieldError::new(FieldPath::new().key("items").key("0"), "c", "digit key"))
-        .with(FieldError::new(FieldPath::new().key("a").key("b"), "c", "two keys"));
+        .with(FieldError::new(
+            FieldPath::new().key("items").index(0),
+            "c",
+            "index",
+        ))
+        .with(FieldError::new(
+            FieldPath::new().key("a.b"),
+            "c",
+            "dotted key",
+        ))
+        .with(FieldError::new(
+            FieldPath::new().key("items.0"),
+            "c",
+            "dotted key",
+        ))
+        .with(FieldError::new(
+            FieldPath::new().key("items").key("0"),
+            "c",
+            "digit key",
+        ))
+        .with(FieldError::new(
+            FieldPath::new().key("a").key("b"),
+            "c",
+            "two keys",
+        ));
     let error = LeadError::Validation(fields);
     let expected = r#"{"message":"Validation failed","errors":{"items.0":["index","dotted key","digit key"],"a.b":["dotted key","two keys"]}}"#;
     let ctx = RenderContext::at(SEED_TIME);
@@ -465,7 +485,12 @@ fn is_empty_agrees_with_len() {
     errors.push(FieldError::missing("a"));
     errors.push(FieldError::missing("b"));
     assert_eq!(
-        (errors.len(), errors.is_empty(), errors.total(), errors.omitted()),
+        (
+            errors.len(),
+            errors.is_empty(),
+            errors.total(),
+            errors.omitted()
+        ),
         (0, true, 2, 2)
     );
     // Pushed but not kept still fails an all-or-nothing validation.

@@ -285,6 +285,7 @@ struct Top {
     detail: Option<Value>,
     code: Option<Value>,
     request_id: Option<Value>,
+    total_errors: Option<Value>,
 }
 
 /// The top-level `errors` member, read with a cap on what is kept.
@@ -408,6 +409,11 @@ impl Top {
                 if let Some(errors) = self.errors {
                     push_errors(fields, errors);
                 }
+                // The count of all field errors when the server left some out.
+                let total = self.total_errors.as_ref().and_then(Value::as_u64);
+                if let Some(total) = total.and_then(|total| usize::try_from(total).ok()) {
+                    count_omitted(fields, total.saturating_sub(fields.total()));
+                }
                 remote.details = self.details;
                 if remote.request_id.is_none() {
                     remote.request_id = owned_str(self.request_id);
@@ -469,14 +475,8 @@ fn push_errors(fields: &mut FieldErrors, errors: Errors) {
 
 /// Counts `n` errors that were not kept.
 fn count_omitted(fields: &mut FieldErrors, n: usize) {
-    if n == 0 {
-        return;
-    }
-    let mut rest = FieldErrors::with_limit(0);
-    for _ in 0..n {
-        rest.push(FieldError::new(FieldPath::new(), "", ""));
-    }
-    fields.merge_prefixed(&FieldPath::new(), rest);
+    // In O(1): `n` may come from the body (Problem's `total_errors`).
+    fields.count_omitted(n);
 }
 
 /// One item of a list of field errors: `field` (dotted) or `pointer` (JSON Pointer) for the
@@ -531,6 +531,7 @@ impl<'de> Visitor<'de> for TopSeed {
                 "detail" => &mut top.detail,
                 "code" => &mut top.code,
                 "request_id" => &mut top.request_id,
+                "total_errors" => &mut top.total_errors,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                     continue;
