@@ -620,3 +620,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn problem_total_errors_is_read_back_in_constant_time() {
+    let body = br##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Invalid.","code":"invalid","errors":[{"detail":"Required.","pointer":"#/a"}],"total_errors":18446744073709551615}"##;
+    let remote = RemoteError::parse(StatusCode::UNPROCESSABLE_ENTITY, &HeaderMap::new(), body);
+    assert_eq!(remote.field_errors().len(), 1);
+    assert_eq!(
+        remote.field_errors().total(),
+        usize::try_from(u64::MAX).unwrap_or(usize::MAX)
+    );
+    // A total below what is listed, or not a count, changes nothing.
+    for total in ["0", "-1", "1.5", "\"9\"", "null"] {
+        let body = format!(
+            r##"{{"type":"about:blank","title":"x","status":422,"detail":"y","errors":[{{"detail":"a","pointer":"#/a"}},{{"detail":"b","pointer":"#/b"}}],"total_errors":{total}}}"##
+        );
+        let remote = RemoteError::parse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &HeaderMap::new(),
+            body.as_bytes(),
+        );
+        assert_eq!(
+            (remote.field_errors().len(), remote.field_errors().total()),
+            (2, 2),
+            "{total}"
+        );
+    }
+}
