@@ -195,9 +195,25 @@ impl<'a> RenderContext<'a> {
         }
     }
 
-    /// Sets the request id, written where the format has a place for it.
+    /// Sets the request id, written where the format has a place for it (and as the
+    /// `X-Request-Id` header), if it is [valid](is_valid_request_id); an invalid id is
+    /// dropped, so that no entry point can echo it into a body or a header.
+    ///
+    /// ```
+    /// use error_core::{RenderContext, Timestamp};
+    ///
+    /// let ctx = RenderContext::at(Timestamp::from_unix_millis(0));
+    /// assert_eq!(ctx.with_request_id("req-42").request_id(), Some("req-42"));
+    /// assert_eq!(ctx.with_request_id("x\r\nSet-Cookie: a=b").request_id(), None);
+    /// // A valid id replaces an earlier one; an invalid one removes it.
+    /// assert_eq!(ctx.with_request_id("a").with_request_id("\"b\"").request_id(), None);
+    /// ```
     pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
-        self.request_id = Some(request_id);
+        self.request_id = if is_valid_request_id(request_id) {
+            Some(request_id)
+        } else {
+            None
+        };
         self
     }
 
@@ -212,7 +228,7 @@ impl<'a> RenderContext<'a> {
         self.timestamp
     }
 
-    /// The request id, if set.
+    /// The request id, if one was set and it is [valid](is_valid_request_id).
     pub const fn request_id(&self) -> Option<&'a str> {
         self.request_id
     }
@@ -221,4 +237,44 @@ impl<'a> RenderContext<'a> {
     pub const fn version(&self) -> Option<&'a str> {
         self.version
     }
+}
+
+/// The longest request id that is kept and echoed.
+pub const MAX_REQUEST_ID_LEN: usize = 200;
+
+/// Whether a request id may be echoed to a client, in a header or an envelope: 1 to 200
+/// characters of `[A-Za-z0-9._~+/=-]` (enough for UUIDs, ULIDs, base64 and W3C trace ids;
+/// nothing that can break a header, a log line or a JSON string).
+///
+/// [`RenderContext::with_request_id`] keeps only such ids, so neither a format nor the
+/// response headers ever see another one.
+///
+/// ```
+/// use error_core::http::is_valid_request_id;
+///
+/// assert!(is_valid_request_id("0f8fad5b-d9cb-469f-a165-70867728950e"));
+/// assert!(is_valid_request_id("YWJj+/=~._"));
+/// assert!(!is_valid_request_id(""));
+/// assert!(!is_valid_request_id("a b"));
+/// assert!(!is_valid_request_id("x\r\nSet-Cookie: a=b"));
+/// assert!(!is_valid_request_id("caf\u{e9}"));
+/// assert!(is_valid_request_id(&"a".repeat(200)));
+/// assert!(!is_valid_request_id(&"a".repeat(201)));
+/// ```
+pub const fn is_valid_request_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    if bytes.is_empty() || bytes.len() > MAX_REQUEST_ID_LEN {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b.is_ascii_alphanumeric()
+            || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'=' | b'-'))
+        {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

@@ -38,20 +38,38 @@ impl FieldPath {
         FieldPath::default()
     }
 
-    /// Reads a dotted path (`leads.0.phone`): every segment made of ASCII digits only becomes
-    /// an index, every other one a key. Use [`FieldPath::key`] for keys that contain a dot.
+    /// Reads a dotted path (`leads.0.phone`): every segment that is a decimal index as an
+    /// index is written (`0`, `17`: ASCII digits, no leading zero, within `usize`) becomes an
+    /// index, every other one a key (`007`, `1e3`, `x`). Use [`FieldPath::key`] for keys that
+    /// contain a dot.
+    ///
+    /// ```
+    /// use error_core::FieldPath;
+    ///
+    /// assert_eq!(FieldPath::parse_dotted("leads.0.phone"), FieldPath::new().key("leads").index(0).key("phone"));
+    /// assert_eq!(FieldPath::parse_dotted("007"), FieldPath::new().key("007"));
+    /// assert_eq!(FieldPath::parse_dotted(""), FieldPath::new());
+    /// ```
     pub fn parse_dotted(dotted: &str) -> Self {
         let mut path = FieldPath::new();
         if dotted.is_empty() {
             return path;
         }
         for segment in dotted.split('.') {
-            match segment.parse::<usize>() {
-                Ok(index) if segment.bytes().all(|b| b.is_ascii_digit()) => path.push_index(index),
-                _ => path.push_key(segment.to_owned()),
-            }
+            path.push_segment(segment);
         }
         path
+    }
+
+    /// Appends `segment` as an index when it is written as one ([`parse_dotted`]'s rule),
+    /// else as a key.
+    ///
+    /// [`parse_dotted`]: FieldPath::parse_dotted
+    pub(crate) fn push_segment(&mut self, segment: &str) {
+        match parse_index(segment) {
+            Some(index) => self.push_index(index),
+            None => self.push_key(segment.to_owned()),
+        }
     }
 
     /// Appends a key and returns the path (builder style).
@@ -128,8 +146,157 @@ impl FieldPath {
         out
     }
 
-    /// Writes the dotted form as escaped JSON string contents.
-    pub(crate) fn write_dotted_json(&self, out: &mut Vec<u8>) {
+    /// The path in URI fragment form (`#/leads/0/phone`): the [`pointer`](FieldPath::pointer)
+    /// after `#`, with every character a fragment may not hold percent-encoded as UTF-8
+    /// (RFC 6901 section 6, RFC 3986 section 3.5), `%` included.
+    ///
+    /// ```
+    /// use error_core::FieldPath;
+    ///
+    /// let path = FieldPath::new().key("leads").index(0).key("phone");
+    /// assert_eq!(path.pointer_fragment(), "#/leads/0/phone");
+    /// let path = FieldPath::new().key("a/b").key("c d").key("é%");
+    /// assert_eq!(path.pointer_fragment(), "#/a~1b/c%20d/%C3%A9%25");
+    /// assert_eq!(FieldPath::new().pointer_fragment(), "#");
+    /// ```
+    pub fn pointer_fragment(&self) -> String {
+        let mut out = Vec::new();
+        self.write_pointer_fragment(&mut out);
+        // Only ASCII is written: every other byte is percent-encoded.
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// The bracketed form (`leads[0].phone`): keys joined by `.`, indices in brackets, as
+    /// JavaScript, Rails and garde write paths. Keys are written as they are, so a key that
+    /// holds `.`, `[` or `]` reads ambiguously: use [`pointer`](FieldPath::pointer) where a
+    /// path must read back exactly.
+    ///
+    /// ```
+    /// use error_core::FieldPath;
+    ///
+    /// let path = FieldPath::new().key("leads").index(0).key("phone");
+    /// assert_eq!(path.bracketed(), "leads[0].phone");
+    /// assert_eq!(FieldPath::new().index(2).index(1).key("a").bracketed(), "[2][1].a");
+    /// ```
+    pub fn bracketed(&self) -> String {
+        let mut out = String::new();
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                PathSegment::Key(key) => {
+                    if i > 0 {
+                        out.push('.');
+                    }
+                    out.push_str(key);
+                }
+                PathSegment::Index(index) => {
+                    out.push('[');
+                    out.push_str(itoa::Buffer::new().format(*index));
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+
+    /// Writes the dotted form (`leads.0.phone`, as [`Display`](fmt::Display) writes it) as a
+    /// JSON string, quotes included, escaped.
+    ///
+    /// ```
+    /// use error_core::FieldPath;
+    ///
+    /// let mut out = Vec::new();
+    /// FieldPath::new().key("leads").index(0).key("say \"hi\"").write_dotted_json(&mut out);
+    /// assert_eq!(out, br#""leads.0.say \"hi\"""#);
+    /// ```
+    pub fn write_dotted_json(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        self.write_dotted_contents(out);
+        out.push(b'"');
+    }
+
+    /// Writes the [JSON Pointer](FieldPath::pointer) (`/leads/0/phone`) as a JSON string,
+    /// quotes included, escaped.
+    ///
+    /// ```
+    /// use error_core::FieldPath;
+    ///
+    /// let mut out = Vec::new();
+    /// FieldPath::new().key("a/b").index(0).key("\n").write_pointer_json(&mut out);
+    /// assert_eq!(out, br#""/a~1b/0/\n""#);
+    /// ```
+    pub fn write_pointer_json(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        for segment in &self.segments {
+            out.push(b'/');
+            match segment {
+                PathSegment::Key(key) => {
+                    let mut rest: &str = key;
+                    while let Some(at) = rest.find(['~', '/']) {
+                        json::write_str_contents(out, &rest[..at]);
+                        out.extend_from_slice(if rest.as_bytes()[at] == b'~' {
+                            b"~0"
+                        } else {
+                            b"~1"
+                        });
+                        rest = &rest[at + 1..];
+                    }
+                    json::write_str_contents(out, rest);
+                }
+                PathSegment::Index(index) => json::write_u64(out, *index as u64),
+            }
+        }
+        out.push(b'"');
+    }
+
+    /// Writes the [URI fragment form](FieldPath::pointer_fragment) of the pointer
+    /// (`#/leads/0/phone`) as a JSON string, quotes included: what Problem's `pointer`
+    /// members hold.
+    ///
+    /// ```
+    /// use error_core::FieldPath;
+    ///
+    /// let mut out = Vec::new();
+    /// FieldPath::new().key("leads").index(0).key("a b").write_pointer_fragment_json(&mut out);
+    /// assert_eq!(out, br##""#/leads/0/a%20b""##);
+    /// ```
+    pub fn write_pointer_fragment_json(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        self.write_pointer_fragment(out);
+        out.push(b'"');
+    }
+
+    /// Writes the [bracketed form](FieldPath::bracketed) (`leads[0].phone`) as a JSON
+    /// string, quotes included, escaped.
+    ///
+    /// ```
+    /// use error_core::FieldPath;
+    ///
+    /// let mut out = Vec::new();
+    /// FieldPath::new().key("leads").index(0).key("phone").write_bracketed_json(&mut out);
+    /// assert_eq!(out, br#""leads[0].phone""#);
+    /// ```
+    pub fn write_bracketed_json(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                PathSegment::Key(key) => {
+                    if i > 0 {
+                        out.push(b'.');
+                    }
+                    json::write_str_contents(out, key);
+                }
+                PathSegment::Index(index) => {
+                    out.push(b'[');
+                    json::write_u64(out, *index as u64);
+                    out.push(b']');
+                }
+            }
+        }
+        out.push(b'"');
+    }
+
+    /// Writes the dotted form as escaped JSON string contents (no quotes).
+    pub(crate) fn write_dotted_contents(&self, out: &mut Vec<u8>) {
         for (i, segment) in self.segments.iter().enumerate() {
             if i > 0 {
                 out.push(b'.');
@@ -141,10 +308,8 @@ impl FieldPath {
         }
     }
 
-    /// Writes the pointer as a URI fragment (`#/leads/0/phone`) in escaped JSON string
-    /// contents: RFC 6901 section 6, so characters a fragment may not hold are
-    /// percent-encoded after the `~0`/`~1` escapes.
-    pub(crate) fn write_pointer_fragment_json(&self, out: &mut Vec<u8>) {
+    // `#/…`, percent-encoded: ASCII only, so it is also valid JSON string contents.
+    fn write_pointer_fragment(&self, out: &mut Vec<u8>) {
         out.push(b'#');
         for segment in &self.segments {
             out.push(b'/');
@@ -169,6 +334,23 @@ impl FieldPath {
                 PathSegment::Index(index) => json::write_u64(out, *index as u64),
             }
         }
+    }
+}
+
+/// `segment` as an index, if it is written as one: ASCII digits, no leading zero (`0`
+/// itself excepted, as in RFC 6901's array indices), within `usize`.
+pub(crate) fn parse_index(segment: &str) -> Option<usize> {
+    let bytes = segment.as_bytes();
+    let canonical = match bytes {
+        [] => false,
+        [b'0'] => true,
+        [b'0', ..] => false,
+        _ => bytes.iter().all(u8::is_ascii_digit),
+    };
+    if canonical {
+        segment.parse().ok()
+    } else {
+        None
     }
 }
 
@@ -618,9 +800,23 @@ impl FieldErrors {
         self.errors.len()
     }
 
-    /// Whether no error was added.
+    /// Whether no error is kept: `len() == 0`.
+    ///
+    /// An error counted past the limit is not kept, so a collection with a limit of 0 is
+    /// always empty; whether anything was pushed at all, kept or not, is `total() > 0`
+    /// (what [`into_result`](FieldErrors::into_result) checks).
+    ///
+    /// ```
+    /// use error_core::{FieldError, FieldErrors};
+    ///
+    /// let mut errors = FieldErrors::with_limit(0);
+    /// errors.push(FieldError::missing("a"));
+    /// assert_eq!((errors.len(), errors.is_empty()), (0, true));
+    /// assert_eq!(errors.total(), 1);
+    /// assert!(errors.into_result().is_err());
+    /// ```
     pub fn is_empty(&self) -> bool {
-        self.total == 0
+        self.errors.is_empty()
     }
 
     /// How many errors were added, kept or not.

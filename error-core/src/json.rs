@@ -1,7 +1,11 @@
-//! JSON string escaping, byte-for-byte what `serde_json` writes.
+//! Writing JSON into a byte buffer: strings escaped byte-for-byte as `serde_json` escapes
+//! them, object keys, integers.
 //!
 //! Formats write straight into a `Vec<u8>`; these helpers are the only place strings that
-//! come from input (messages with placeholders, paths, request ids) are escaped.
+//! come from input (messages with placeholders, paths, request ids) are escaped, and what a
+//! [custom format](crate::Format) uses to stay well-formed whatever the input. Paths have
+//! their own writers on [`FieldPath`](crate::FieldPath): `write_dotted_json`,
+//! `write_pointer_json`, `write_pointer_fragment_json`, `write_bracketed_json`.
 
 use core::fmt;
 
@@ -154,9 +158,51 @@ impl fmt::Write for Escaper<'_> {
     }
 }
 
-/// Writes an unsigned integer in decimal.
-pub(crate) fn write_u64(out: &mut Vec<u8>, value: u64) {
+/// Writes an unsigned integer as a JSON number.
+///
+/// ```
+/// let mut out = Vec::new();
+/// error_core::json::write_u64(&mut out, 18_446_744_073_709_551_615);
+/// assert_eq!(out, b"18446744073709551615");
+/// ```
+pub fn write_u64(out: &mut Vec<u8>, value: u64) {
     out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+}
+
+/// Writes a signed integer as a JSON number.
+///
+/// ```
+/// let mut out = Vec::new();
+/// error_core::json::write_i64(&mut out, -42);
+/// assert_eq!(out, b"-42");
+/// ```
+pub fn write_i64(out: &mut Vec<u8>, value: i64) {
+    out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+}
+
+/// Writes the key of an object member, escaped, with its colon: `"key":`, preceded by a
+/// comma unless it is the object's first member (the last byte written is its `{`).
+///
+/// Only call it inside an object, after its `{` or after a complete member value.
+///
+/// ```
+/// use error_core::json;
+///
+/// let mut out = Vec::new();
+/// out.push(b'{');
+/// json::write_key(&mut out, "status");
+/// json::write_u64(&mut out, 404);
+/// json::write_key(&mut out, "say \"hi\"");
+/// json::write_str(&mut out, "hello");
+/// out.push(b'}');
+/// assert_eq!(out, br#"{"status":404,"say \"hi\"":"hello"}"#);
+/// ```
+pub fn write_key(out: &mut Vec<u8>, key: &str) {
+    if out.last() != Some(&b'{') {
+        out.push(b',');
+    }
+    write_str(out, key);
+    out.push(b':');
 }
 
 #[cfg(test)]

@@ -154,16 +154,19 @@ fn pointer_fragment_encoding() {
 }
 
 #[test]
-fn request_id_and_details_escaped() {
+fn details_escaped_and_an_invalid_request_id_dropped() {
+    // An id that is not a valid request id is not escaped but dropped (test_request_ids.rs).
     let id = "id\"with</script>";
     let error = E::Conflict(serde_json::json!({"k": "v\"</script>"}));
     let body = render(&error, &Builtin::Flat, Some(id));
     assert_eq!(
         body,
-        format!(
-            r#"{{"success":false,"status":409,"message":"Conflict.","details":{{"k":"v\"</script>"}},"meta":{{"timestamp":"1970-01-01T00:00:00.000Z","request_id":{}}}}}"#,
-            json(id)
-        )
+        r#"{"success":false,"status":409,"message":"Conflict.","details":{"k":"v\"</script>"},"meta":{"timestamp":"1970-01-01T00:00:00.000Z"}}"#
+    );
+    let body = render(&error, &Builtin::Flat, Some("id-1+/=~._"));
+    assert_eq!(
+        body,
+        r#"{"success":false,"status":409,"message":"Conflict.","details":{"k":"v\"</script>"},"meta":{"timestamp":"1970-01-01T00:00:00.000Z","request_id":"id-1+/=~._"}}"#
     );
 }
 

@@ -3,7 +3,7 @@
 //! shape of each format for the cases the pages do not show.
 
 use error_core::format::{Builtin, Compact, Flat, Laravel, Nested, Problem};
-use error_core::{ApiError, FieldError, FieldErrors, Format, RenderContext, Timestamp};
+use error_core::{ApiError, FieldError, FieldErrors, FieldPath, Format, RenderContext, Timestamp};
 use error_examples::catalogues::{leadey, leadron, leo, wedocod};
 
 const SEED_TIME: Timestamp = Timestamp::from_unix_millis(1_770_552_000_000); // 2026-02-08T12:00:00.000Z
@@ -379,4 +379,150 @@ fn catalogue_in_declaration_order_and_const() {
         "Lead {id} was not found."
     );
     assert!(LeadError::CATALOGUE[1].is_templated());
+}
+
+#[test]
+fn laravel_groups_by_the_written_key() {
+    // Three different paths that all write `items.0`, and two that write `a.b`: one member
+    // each, messages in insertion order.
+    let fields = FieldErrors::new()
+        .with(FieldError::new(
+            FieldPath::new().key("items").index(0),
+            "c",
+            "index",
+        ))
+        .with(FieldError::new(
+            FieldPath::new().key("a.b"),
+            "c",
+            "dotted key",
+        ))
+        .with(FieldError::new(
+            FieldPath::new().key("items.0"),
+            "c",
+            "dotted key",
+        ))
+        .with(FieldError::new(
+            FieldPath::new().key("items").key("0"),
+            "c",
+            "digit key",
+        ))
+        .with(FieldError::new(
+            FieldPath::new().key("a").key("b"),
+            "c",
+            "two keys",
+        ));
+    let error = LeadError::Validation(fields);
+    let expected = r#"{"message":"Validation failed","errors":{"items.0":["index","dotted key","digit key"],"a.b":["dotted key","two keys"]}}"#;
+    let ctx = RenderContext::at(SEED_TIME);
+    assert_eq!(render_as(&error, &Laravel::default(), &ctx), expected);
+    assert_eq!(render_as(&error, &Builtin::Laravel, &ctx), expected);
+}
+
+#[test]
+fn laravel_groups_keys_that_need_escaping() {
+    let fields = FieldErrors::new()
+        .with(FieldError::new(FieldPath::new().key("q\"uote"), "c", "1"))
+        .with(FieldError::new(FieldPath::new().key("q\"uote"), "c", "2"))
+        .with(FieldError::new(FieldPath::new().key("q\\\"uote"), "c", "3"));
+    assert_eq!(
+        render_as(
+            &LeadError::Validation(fields),
+            &Laravel::default(),
+            &RenderContext::at(SEED_TIME)
+        ),
+        r#"{"message":"Validation failed","errors":{"q\"uote":["1","2"],"q\\\"uote":["3"]}}"#
+    );
+}
+
+/// A variant with `#[api(details)]` in every format: nothing is dropped.
+#[derive(Debug, ApiError)]
+#[api(format = Laravel)]
+enum QuotaError {
+    #[api(status = 402, code = "quota", message = "Out of credits.")]
+    Quota(#[api(details)] serde_json::Value),
+    #[api(status = 409, code = "taken", message = "Name {name} is taken.")]
+    Taken {
+        name: String,
+        #[api(details)]
+        suggestions: Vec<String>,
+    },
+}
+
+#[test]
+fn details_in_every_format() {
+    let ctx = RenderContext::at(SEED_TIME);
+    let error = QuotaError::Quota(serde_json::json!({"needed": 3}));
+    let expected = [
+        r#"{"success":false,"status":402,"message":"Out of credits.","details":{"needed":3},"meta":{"timestamp":"2026-02-08T12:00:00.000Z"}}"#,
+        r#"{"success":false,"error":{"code":402,"timestamp":"2026-02-08T12:00:00.000Z","message":"Out of credits.","details":{"needed":3}}}"#,
+        r#"{"message":"Out of credits.","details":{"needed":3}}"#,
+        r#"{"error":{"message":"Out of credits.","details":{"needed":3}}}"#,
+        r#"{"type":"about:blank","title":"Payment Required","status":402,"detail":"Out of credits.","code":"quota","details":{"needed":3}}"#,
+    ];
+    for (format, expected) in Builtin::ALL.into_iter().zip(expected) {
+        assert_eq!(render_as(&error, &format, &ctx), expected, "{format}");
+    }
+    assert_eq!(render(&error, SEED_TIME), expected[2]);
+    assert_eq!(
+        render_as(&error, &Laravel::summarized(), &ctx),
+        expected[2],
+        "no field errors: the variant's message"
+    );
+    let error = QuotaError::Taken {
+        name: "a\"b".into(),
+        suggestions: vec!["a-b".into()],
+    };
+    assert_eq!(
+        render(&error, SEED_TIME),
+        r#"{"message":"Name a\"b is taken.","details":["a-b"]}"#
+    );
+}
+
+#[test]
+fn is_empty_agrees_with_len() {
+    let mut errors = FieldErrors::with_limit(0);
+    assert!(errors.is_empty());
+    errors.push(FieldError::missing("a"));
+    errors.push(FieldError::missing("b"));
+    assert_eq!(
+        (
+            errors.len(),
+            errors.is_empty(),
+            errors.total(),
+            errors.omitted()
+        ),
+        (0, true, 2, 2)
+    );
+    // Pushed but not kept still fails an all-or-nothing validation.
+    assert_eq!(errors.clone().into_result(), Err(errors));
+    let mut errors = FieldErrors::with_limit(1);
+    errors.push(FieldError::missing("a"));
+    assert_eq!((errors.len(), errors.is_empty()), (1, false));
+}
+
+#[test]
+fn field_errors_all_past_the_limit_in_every_format() {
+    // A variant whose field errors were all counted, none kept: every format still writes
+    // its field-error member (empty), Problem with the total.
+    let mut fields = FieldErrors::with_limit(0);
+    for _ in 0..3 {
+        fields.push(FieldError::missing("a"));
+    }
+    let error = LeadError::Validation(fields);
+    let ctx = RenderContext::at(SEED_TIME);
+    let expected = [
+        r#"{"success":false,"status":422,"message":"Validation failed","errors":[],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2"}}"#,
+        r#"{"success":false,"error":{"code":422,"timestamp":"2026-02-08T12:00:00.000Z","message":"Validation failed","details":[]}}"#,
+        r#"{"message":"Validation failed","errors":{}}"#,
+        r#"{"error":{"message":"Validation failed","details":[]}}"#,
+        r#"{"type":"https://errors.example.com/validation_failed","title":"Unprocessable Entity","status":422,"detail":"Validation failed","code":"validation_failed","errors":[],"total_errors":3}"#,
+    ];
+    for (format, expected) in Builtin::ALL.into_iter().zip(expected) {
+        assert_eq!(render_as(&error, &format, &ctx), expected, "{format}");
+    }
+    assert_eq!(
+        render_as(&error, &Laravel::summarized(), &ctx),
+        expected[2],
+        "no message to summarize: the variant's"
+    );
 }

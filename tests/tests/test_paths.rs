@@ -210,3 +210,113 @@ fn default_codes_and_messages_follow_the_full_path() {
     assert_eq!(error.code(), "validation/missing-leads.4.address.city");
     assert_eq!(error.message(), "leads.4.address.city is required.");
 }
+
+/// The JSON string written for `path` by `write`.
+fn written(path: &FieldPath, write: fn(&FieldPath, &mut Vec<u8>)) -> String {
+    let mut out = Vec::new();
+    write(path, &mut out);
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn rfc6901_examples_through_the_public_writers() {
+    for (key, pointer, fragment) in RFC6901 {
+        let path = FieldPath::new().key(key);
+        assert_eq!(path.pointer_fragment(), fragment, "key {key:?}");
+        let json = serde_json::to_string(pointer).unwrap();
+        assert_eq!(written(&path, FieldPath::write_pointer_json), json);
+        let json = serde_json::to_string(fragment).unwrap();
+        assert_eq!(written(&path, FieldPath::write_pointer_fragment_json), json);
+    }
+}
+
+#[test]
+fn every_notation_of_one_path() {
+    let path = FieldPath::new().key("leads").index(0).key("phone");
+    assert_eq!(path.to_string(), "leads.0.phone");
+    assert_eq!(path.pointer(), "/leads/0/phone");
+    assert_eq!(path.pointer_fragment(), "#/leads/0/phone");
+    assert_eq!(path.bracketed(), "leads[0].phone");
+    assert_eq!(
+        written(&path, FieldPath::write_dotted_json),
+        r#""leads.0.phone""#
+    );
+    assert_eq!(
+        written(&path, FieldPath::write_pointer_json),
+        r#""/leads/0/phone""#
+    );
+    assert_eq!(
+        written(&path, FieldPath::write_pointer_fragment_json),
+        r##""#/leads/0/phone""##
+    );
+    assert_eq!(
+        written(&path, FieldPath::write_bracketed_json),
+        r#""leads[0].phone""#
+    );
+
+    let empty = FieldPath::new();
+    assert_eq!(
+        [
+            written(&empty, FieldPath::write_dotted_json),
+            written(&empty, FieldPath::write_pointer_json),
+            written(&empty, FieldPath::write_pointer_fragment_json),
+            written(&empty, FieldPath::write_bracketed_json),
+        ],
+        [r#""""#, r#""""#, r##""#""##, r#""""#]
+    );
+}
+
+#[test]
+fn every_writer_escapes_like_serde_json() {
+    let hostile = [
+        "\"",
+        "\\",
+        "\n\r\t\u{0}\u{1f}\u{7f}",
+        "</script>",
+        "é🦀\u{2028}",
+        "a.b[0]/~",
+    ];
+    for key in hostile {
+        let path = FieldPath::new().key(key).index(7).key(key);
+        assert_eq!(
+            written(&path, FieldPath::write_dotted_json),
+            serde_json::to_string(&path.to_string()).unwrap()
+        );
+        assert_eq!(
+            written(&path, FieldPath::write_pointer_json),
+            serde_json::to_string(&path.pointer()).unwrap()
+        );
+        assert_eq!(
+            written(&path, FieldPath::write_pointer_fragment_json),
+            serde_json::to_string(&path.pointer_fragment()).unwrap()
+        );
+        assert_eq!(
+            written(&path, FieldPath::write_bracketed_json),
+            serde_json::to_string(&path.bracketed()).unwrap()
+        );
+        assert!(path.pointer_fragment().is_ascii());
+    }
+}
+
+#[test]
+fn only_canonical_numbers_read_as_indices() {
+    assert_eq!(
+        FieldPath::from("a.0.10.007.00.1e3.-1"),
+        FieldPath::new()
+            .key("a")
+            .index(0)
+            .index(10)
+            .key("007")
+            .key("00")
+            .key("1e3")
+            .key("-1")
+    );
+    // Past usize: a key.
+    assert_eq!(
+        FieldPath::from("99999999999999999999999"),
+        FieldPath::new().key("99999999999999999999999")
+    );
+    // So the dotted form of a key of leading-zero digits reads back as written.
+    let path = FieldPath::new().key("007");
+    assert_eq!(FieldPath::from(path.to_string()), path);
+}

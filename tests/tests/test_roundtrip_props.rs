@@ -238,3 +238,404 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Every built-in format, arbitrary errors: well-formed (no duplicate key anywhere), and read
+// back by the client parser to exactly what the format carries.
+
+/// A JSON value that rejects a duplicate key in any object, at any depth (serde_json's
+/// `Value` silently keeps the last one).
+struct Strict;
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Strict;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+    fn visit_unit<E>(self) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+        while seq.next_element::<Strict>()?.is_some() {}
+        Ok(Strict)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate key {key:?}"
+                )));
+            }
+            map.next_value::<Strict>()?;
+        }
+        Ok(Strict)
+    }
+}
+
+/// `Ok` when `body` is one JSON object with no duplicate key at any depth.
+fn strict(body: &[u8]) -> Result<(), String> {
+    if body.first() != Some(&b'{') {
+        return Err("not an object".into());
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    <Strict as serde::Deserialize>::deserialize(&mut de).map_err(|e| e.to_string())?;
+    de.end().map_err(|e| e.to_string())
+}
+
+#[test]
+fn the_strict_checker_rejects_duplicates() {
+    assert_eq!(strict(br#"{"a":1,"b":{"c":[{"d":1,"e":2}]}}"#), Ok(()));
+    assert_eq!(
+        strict(br#"{"a":1,"a":2}"#),
+        Err(r#"duplicate key "a" at line 1 column 10"#.into())
+    );
+    assert!(strict(br#"{"a":{"b":[{"c":1,"c":1}]}}"#).is_err());
+    // Escaped and unescaped spellings of one key are one key.
+    assert!(strict(br#"{"a":1,"\u0061":2}"#).is_err());
+    assert!(strict(br#"{"a":1}x"#).is_err());
+}
+
+#[derive(Clone, Debug, ApiError)]
+#[api(version = "v1", type_base = "https://errors.example.com/")]
+enum Arbitrary {
+    #[api(status = 422, code = "validation_failed", message = "{message}")]
+    Fields {
+        message: String,
+        #[api(fields)]
+        fields: FieldErrors,
+    },
+    #[api(status = 409, code = "lead/conflict", message = "{message}")]
+    Details {
+        message: String,
+        #[api(details)]
+        details: serde_json::Value,
+    },
+    #[api(
+        status = 404,
+        code = "lead/not-found",
+        message = "Lead \"{id}\" was not found."
+    )]
+    NotFound { id: u64 },
+    #[api(status = 503, code = "unavailable")]
+    Unavailable,
+}
+
+/// Any key: any characters, keys dense in dots, digits and what the notations escape, and
+/// keys from a tiny alphabet, so that different paths often write the same dotted key.
+fn any_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        1 => "(?s).{0,6}",
+        1 => r#"[.0-9a~/%\"\\ é\n\[\]#]{0,5}"#,
+        1 => "0|00|007|1|12",
+        3 => "[a0.]{0,3}",
+    ]
+}
+
+fn any_path() -> impl Strategy<Value = FieldPath> {
+    #[derive(Clone, Debug)]
+    enum Segment {
+        Key(String),
+        Index(usize),
+    }
+    let segment = prop_oneof![
+        3 => any_key().prop_map(Segment::Key),
+        2 => (0usize..3).prop_map(Segment::Index),
+        1 => (0usize..20).prop_map(Segment::Index),
+        1 => Just(Segment::Index(usize::MAX)),
+    ];
+    prop::collection::vec(segment, 0..4).prop_map(|segments| {
+        segments
+            .into_iter()
+            .fold(FieldPath::new(), |path, segment| match segment {
+                Segment::Key(key) => path.key(key),
+                Segment::Index(index) => path.index(index),
+            })
+    })
+}
+
+/// Details without floats (serde_json does not promise their exact round trip).
+fn any_details() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        "(?s).{0,8}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec(("(?s).{0,4}|message|field|code", inner), 0..4)
+                .prop_map(|members| Value::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
+fn any_error() -> impl Strategy<Value = Arbitrary> {
+    let fields = (
+        prop_oneof![0usize..4, Just(100)],
+        prop::collection::vec((any_path(), "(?s).{0,6}", "(?s).{0,12}"), 0..8),
+    )
+        .prop_map(|(limit, list)| {
+            let mut fields = FieldErrors::with_limit(limit);
+            for (path, code, message) in list {
+                fields.push(FieldError::new(path, code, message));
+            }
+            fields
+        });
+    prop_oneof![
+        ("(?s).{0,24}", fields).prop_map(|(message, fields)| Arbitrary::Fields { message, fields }),
+        ("(?s).{0,24}", any_details())
+            .prop_map(|(message, details)| Arbitrary::Details { message, details }),
+        any::<u64>().prop_map(|id| Arbitrary::NotFound { id }),
+        Just(Arbitrary::Unavailable),
+    ]
+}
+
+fn any_request_id() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(prop_oneof!["[A-Za-z0-9._~+/=-]{1,12}", "(?s).{0,12}"])
+}
+
+/// What a format carries back of one field error: (path, code, message), the path in the
+/// notation the format writes (dotted, or the JSON Pointer for Problem), "" where the format
+/// does not carry it.
+type Carried = (String, String, String);
+
+/// Everything the client reads back, in comparable form.
+#[derive(Debug, PartialEq)]
+struct ReadBack {
+    kind: BodyKind,
+    code: Option<String>,
+    message: Option<String>,
+    fields: Vec<Carried>,
+    total: usize,
+    details: Option<serde_json::Value>,
+    request_id: Option<String>,
+}
+
+/// What `format` must read back for `error`.
+fn expected(error: &Arbitrary, format: Builtin, summarized: bool, id: Option<&str>) -> ReadBack {
+    let kept: Vec<&FieldError> = error
+        .field_errors()
+        .map_or(Vec::new(), |f| f.iter().collect());
+    let dotted = |e: &FieldError| (e.path().to_string(), String::new(), e.message().to_owned());
+    let mut back = ReadBack {
+        kind: BodyKind::Envelope(format),
+        code: None,
+        message: Some(error.message().into_owned()),
+        fields: Vec::new(),
+        total: kept.len(),
+        details: None,
+        request_id: None,
+    };
+    let details = match error {
+        Arbitrary::Details { details, .. } => Some(details.clone()),
+        _ => None,
+    };
+    match format {
+        Builtin::Flat => {
+            back.fields = kept.iter().map(|e| dotted(e)).collect();
+            back.details = details;
+            back.request_id = id.map(str::to_owned);
+        }
+        Builtin::Compact | Builtin::Nested => {
+            back.fields = if format == Builtin::Nested {
+                kept.iter()
+                    .map(|e| (String::new(), e.code().to_owned(), e.message().to_owned()))
+                    .collect()
+            } else {
+                kept.iter().map(|e| dotted(e)).collect()
+            };
+            if error.field_errors().is_none() && details.is_none() && format == Builtin::Nested {
+                back.code = Some(error.code().to_owned());
+            }
+            // `details` holds the details value, the field errors or (Nested) the code: a
+            // value of one of the other shapes reads back as that.
+            match details {
+                None | Some(serde_json::Value::Null) => {}
+                Some(serde_json::Value::String(code)) if format == Builtin::Nested => {
+                    back.code = Some(code)
+                }
+                Some(serde_json::Value::Array(items))
+                    if items
+                        .iter()
+                        .all(|item| item.get("message").is_some_and(|m| m.is_string())) =>
+                {
+                    back.fields = items
+                        .iter()
+                        .map(|item| {
+                            let text = |key: &str| {
+                                item.get(key)
+                                    .and_then(|v| v.as_str())
+                                    .unwrap_or("")
+                                    .to_owned()
+                            };
+                            let path = FieldPath::parse_dotted(&text("field")).to_string();
+                            (path, text("code"), text("message"))
+                        })
+                        .collect();
+                    back.total = items.len();
+                }
+                Some(other) => back.details = Some(other),
+            }
+        }
+        Builtin::Laravel => {
+            let mut keys: Vec<String> = Vec::new();
+            for e in &kept {
+                let key = e.path().to_string();
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            back.fields = keys
+                .iter()
+                .flat_map(|key| {
+                    kept.iter()
+                        .filter(move |e| e.path().to_string() == *key)
+                        .map(move |e| (key.clone(), String::new(), e.message().to_owned()))
+                })
+                .collect();
+            back.details = details;
+            if let (true, Some(fields), Some(first)) =
+                (summarized, error.field_errors(), kept.first())
+            {
+                let more = fields.total() - 1;
+                back.message = Some(match more {
+                    0 => first.message().to_owned(),
+                    1 => format!("{} (and 1 more error)", first.message()),
+                    n => format!("{} (and {n} more errors)", first.message()),
+                });
+            }
+        }
+        Builtin::Problem => {
+            back.code = Some(error.code().to_owned());
+            back.fields = kept
+                .iter()
+                .map(|e| (e.path().pointer(), String::new(), e.message().to_owned()))
+                .collect();
+            back.total = error.field_errors().map_or(0, |f| f.total());
+            back.details = details;
+            back.request_id = id.map(str::to_owned);
+        }
+    }
+    back
+}
+
+fn read_back(body: &[u8], status: StatusCode, format: Builtin) -> ReadBack {
+    let remote = RemoteError::parse(status, &HeaderMap::new(), body);
+    let fields = remote
+        .field_errors()
+        .iter()
+        .map(|e| {
+            let path = if format == Builtin::Problem {
+                e.path().pointer()
+            } else if format == Builtin::Nested {
+                String::new()
+            } else {
+                e.path().to_string()
+            };
+            (path, e.code().to_owned(), e.message().to_owned())
+        })
+        .collect();
+    ReadBack {
+        kind: remote.kind().clone(),
+        code: remote.code().map(str::to_owned),
+        message: remote.message().map(str::to_owned),
+        fields,
+        total: remote.field_errors().total(),
+        details: remote.details().cloned(),
+        request_id: remote.request_id().map(str::to_owned),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn every_format_well_formed_and_read_back(
+        error in any_error(),
+        id in any_request_id(),
+    ) {
+        let mut ctx = RenderContext::at(Timestamp::from_unix_millis(1_770_552_000_000));
+        if let Some(id) = &id {
+            ctx = ctx.with_request_id(id);
+        }
+        let valid_id = id.as_deref().filter(|id| error_core::http::is_valid_request_id(id));
+        let formats = Builtin::ALL.into_iter().map(|format| (format, false));
+        for (format, summarized) in formats.chain([(Builtin::Laravel, true)]) {
+            let mut body = Vec::new();
+            if summarized {
+                error.render_into(&error_core::format::Laravel::summarized(), &ctx, &mut body);
+            } else {
+                error.render_into(&format, &ctx, &mut body);
+            }
+            let text = String::from_utf8_lossy(&body);
+            prop_assert_eq!(strict(&body), Ok(()), "{}: {}", format, text);
+            let response = error_core::response::to_response_with(&error, &format, &ctx);
+            if !summarized {
+                prop_assert_eq!(response.body(), &body);
+            }
+            prop_assert_eq!(
+                response.headers().get("x-request-id").map(|v| v.to_str().unwrap()),
+                valid_id
+            );
+            prop_assert_eq!(
+                read_back(&body, error.status(), format),
+                expected(&error, format, summarized, valid_id),
+                "{}: {}", format, text
+            );
+        }
+    }
+}
+
+#[test]
+fn problem_total_errors_is_read_back_in_constant_time() {
+    let body = br##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Invalid.","code":"invalid","errors":[{"detail":"Required.","pointer":"#/a"}],"total_errors":18446744073709551615}"##;
+    let remote = RemoteError::parse(StatusCode::UNPROCESSABLE_ENTITY, &HeaderMap::new(), body);
+    assert_eq!(remote.field_errors().len(), 1);
+    assert_eq!(
+        remote.field_errors().total(),
+        usize::try_from(u64::MAX).unwrap_or(usize::MAX)
+    );
+    // A total below what is listed, or not a count, changes nothing.
+    for total in ["0", "-1", "1.5", "\"9\"", "null"] {
+        let body = format!(
+            r##"{{"type":"about:blank","title":"x","status":422,"detail":"y","errors":[{{"detail":"a","pointer":"#/a"}},{{"detail":"b","pointer":"#/b"}}],"total_errors":{total}}}"##
+        );
+        let remote = RemoteError::parse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &HeaderMap::new(),
+            body.as_bytes(),
+        );
+        assert_eq!(
+            (remote.field_errors().len(), remote.field_errors().total()),
+            (2, 2),
+            "{total}"
+        );
+    }
+}

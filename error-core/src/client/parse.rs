@@ -207,7 +207,8 @@ fn excerpt(body: &[u8]) -> String {
 }
 
 /// Reads a JSON Pointer, in URI fragment form (`#/leads/0/phone`, percent-encoded) or plain
-/// (`/leads/0/phone`): `~1` is `/`, `~0` is `~`, and a segment of ASCII digits is an index.
+/// (`/leads/0/phone`): `~1` is `/`, `~0` is `~`, and a segment written as an index (ASCII
+/// digits without a leading zero, RFC 6901 section 4) is an index.
 ///
 /// ```
 /// use error_core::client::parse_pointer;
@@ -234,13 +235,10 @@ pub fn parse_pointer(pointer: &str) -> FieldPath {
     let mut segments = decoded.split('/');
     segments.next();
     for segment in segments {
-        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(index) = segment.parse::<usize>() {
-                path.push_index(index);
-                continue;
-            }
+        match crate::field::parse_index(segment) {
+            Some(index) => path.push_index(index),
+            None => path.push_key(segment.replace("~1", "/").replace("~0", "~")),
         }
-        path.push_key(segment.replace("~1", "/").replace("~0", "~"));
     }
     path
 }
@@ -287,6 +285,7 @@ struct Top {
     detail: Option<Value>,
     code: Option<Value>,
     request_id: Option<Value>,
+    total_errors: Option<Value>,
 }
 
 /// The top-level `errors` member, read with a cap on what is kept.
@@ -384,7 +383,11 @@ impl Top {
                     Some(Value::String(code)) if format == Builtin::Nested => {
                         remote.code = Some(code)
                     }
-                    Some(Value::Array(items)) if is_field_error_list(&items) => {
+                    // `[]` is what these formats write for a variant whose field errors
+                    // are empty (or all past the limit): read as no field errors.
+                    Some(Value::Array(items))
+                        if items.is_empty() || is_field_error_list(&items) =>
+                    {
                         let total = items.len();
                         push_errors(fields, Errors::List { items, total });
                     }
@@ -396,6 +399,7 @@ impl Top {
                 if let Some(errors) = self.errors {
                     push_errors(fields, errors);
                 }
+                remote.details = self.details;
             }
             Builtin::Problem => {
                 remote.title = owned_str(self.title);
@@ -404,6 +408,11 @@ impl Top {
                 remote.code = owned_str(self.code);
                 if let Some(errors) = self.errors {
                     push_errors(fields, errors);
+                }
+                // The count of all field errors when the server left some out.
+                let total = self.total_errors.as_ref().and_then(Value::as_u64);
+                if let Some(total) = total.and_then(|total| usize::try_from(total).ok()) {
+                    count_omitted(fields, total.saturating_sub(fields.total()));
                 }
                 remote.details = self.details;
                 if remote.request_id.is_none() {
@@ -466,14 +475,8 @@ fn push_errors(fields: &mut FieldErrors, errors: Errors) {
 
 /// Counts `n` errors that were not kept.
 fn count_omitted(fields: &mut FieldErrors, n: usize) {
-    if n == 0 {
-        return;
-    }
-    let mut rest = FieldErrors::with_limit(0);
-    for _ in 0..n {
-        rest.push(FieldError::new(FieldPath::new(), "", ""));
-    }
-    fields.merge_prefixed(&FieldPath::new(), rest);
+    // In O(1): `n` may come from the body (Problem's `total_errors`).
+    fields.count_omitted(n);
 }
 
 /// One item of a list of field errors: `field` (dotted) or `pointer` (JSON Pointer) for the
@@ -528,6 +531,7 @@ impl<'de> Visitor<'de> for TopSeed {
                 "detail" => &mut top.detail,
                 "code" => &mut top.code,
                 "request_id" => &mut top.request_id,
+                "total_errors" => &mut top.total_errors,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                     continue;

@@ -4,8 +4,12 @@ use crate::{json, FieldErrors};
 /// `{"message":"The given data was invalid.","errors":{"leads.0.phone":["…"]}}`
 ///
 /// Laravel's envelope: the message, and field errors grouped by path, several messages for
-/// one path in insertion order, paths in the order they first appear. No `errors` key for a
-/// variant without field errors (`{"message":"Unauthenticated."}`).
+/// one path in insertion order, paths in the order they first appear. Paths are grouped by
+/// the key written (the dotted form), so a key holding a dot and the path it reads as
+/// (`"items.0"` and `items` → `0`) share one member: no key is written twice. No `errors`
+/// key for a variant without field errors (`{"message":"Unauthenticated."}`). Laravel has
+/// no member for an `#[api(details)]` value, so it is added as `details` after the others
+/// (`{"message":"…","details":{…}}`) rather than dropped.
 ///
 /// [`Laravel::summarized`] writes Laravel's summary instead of the variant's message when
 /// there are field errors: the first field message followed by ` (and N more error)` or
@@ -57,7 +61,9 @@ impl Format for Laravel {
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
         let fields = error.field_errors();
         let entry = error.entry();
-        if let (None, Some(message)) = (fields, entry.static_message_json()) {
+        if let (None, false, Some(message)) =
+            (fields, error.has_details(), entry.static_message_json())
+        {
             // The whole body is static: three copies.
             let message = message.as_bytes();
             out.reserve(message.len() + 15);
@@ -89,20 +95,32 @@ impl Format for Laravel {
             out.extend_from_slice(b",\"errors\":");
             write_grouped(out, fields);
         }
+        if error.has_details() {
+            out.extend_from_slice(b",\"details\":");
+            error.write_details_json(out);
+        }
         out.push(b'}');
     }
 }
 
-/// `{"path":["message",…],…}`, grouped by path in order of first appearance.
+/// `{"path":["message",…],…}`, grouped by the key as written (the dotted path, escaped), in
+/// order of first appearance: two paths that write the same key (`items.0` as one key, and
+/// `items` then index 0) share one member, so no key is ever written twice.
 fn write_grouped(out: &mut Vec<u8>, fields: &FieldErrors) {
     let errors = fields.as_slice();
-    // Indices sorted by (path, position): equal paths become adjacent, each group keeping
+    // Every key written once into one buffer; `ends[i]` is where error i's key ends.
+    let mut keys = Vec::with_capacity(errors.len() * 16);
+    let mut ends = Vec::with_capacity(errors.len());
+    for error in errors {
+        error.path().write_dotted_contents(&mut keys);
+        ends.push(keys.len());
+    }
+    let key = |i: usize| &keys[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+    // Indices sorted by (key, position): equal keys become adjacent, each group keeping
     // insertion order; groups are then written in order of their first position.
     let mut order: Vec<usize> = (0..errors.len()).collect();
-    order.sort_by(|&a, &b| errors[a].path().cmp(errors[b].path()).then(a.cmp(&b)));
-    let mut groups: Vec<&[usize]> = order
-        .chunk_by(|&a, &b| errors[a].path() == errors[b].path())
-        .collect();
+    order.sort_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+    let mut groups: Vec<&[usize]> = order.chunk_by(|&a, &b| key(a) == key(b)).collect();
     groups.sort_by_key(|group| group[0]);
 
     out.push(b'{');
@@ -111,7 +129,7 @@ fn write_grouped(out: &mut Vec<u8>, fields: &FieldErrors) {
             out.push(b',');
         }
         out.push(b'"');
-        errors[group[0]].path().write_dotted_json(out);
+        out.extend_from_slice(key(group[0]));
         out.extend_from_slice(b"\":[");
         for (j, &index) in group.iter().enumerate() {
             if j > 0 {

@@ -303,7 +303,7 @@ fn write_field_array(out: &mut Vec<u8>, fields: &FieldErrors, path_key: &[u8]) {
             out.push(b',');
         }
         out.extend_from_slice(path_key);
-        error.path().write_dotted_json(out);
+        error.path().write_dotted_contents(out);
         out.extend_from_slice(b"\",\"message\":");
         json::write_str(out, error.message());
         out.push(b'}');

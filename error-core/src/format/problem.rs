@@ -61,9 +61,9 @@ impl Format for Problem {
                 }
                 out.extend_from_slice(b"{\"detail\":");
                 json::write_str(out, field.message());
-                out.extend_from_slice(b",\"pointer\":\"");
+                out.extend_from_slice(b",\"pointer\":");
                 field.path().write_pointer_fragment_json(out);
-                out.extend_from_slice(b"\"}");
+                out.push(b'}');
             }
             out.push(b']');
             if fields.omitted() > 0 {

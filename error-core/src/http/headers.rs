@@ -13,29 +13,7 @@ use crate::{ApiError, RenderContext};
 /// `X-Request-Id`, the header that carries the request id both ways.
 pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// The longest client request id that is echoed.
-pub const MAX_REQUEST_ID_LEN: usize = 200;
-
-/// Whether a client's request id may be echoed: 1 to 200 characters of
-/// `[A-Za-z0-9._~+/=-]` (enough for UUIDs, ULIDs, base64 and W3C trace ids; nothing that can
-/// break a header, a log line or a JSON string).
-///
-/// ```
-/// use error_core::http::is_valid_request_id;
-///
-/// assert!(is_valid_request_id("0f8fad5b-d9cb-469f-a165-70867728950e"));
-/// assert!(is_valid_request_id("YWJj+/=~._"));
-/// assert!(!is_valid_request_id(""));
-/// assert!(!is_valid_request_id("a b"));
-/// assert!(!is_valid_request_id("x\r\nSet-Cookie: a=b"));
-/// assert!(!is_valid_request_id(&"a".repeat(201)));
-/// ```
-pub fn is_valid_request_id(id: &str) -> bool {
-    (1..=MAX_REQUEST_ID_LEN).contains(&id.len())
-        && id.bytes().all(|b| {
-            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'=' | b'-')
-        })
-}
+pub use crate::context::{is_valid_request_id, MAX_REQUEST_ID_LEN};
 
 /// `Retry-After` in whole seconds, rounded up so a client never retries early.
 ///

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::headers::is_valid_request_id;
+use crate::context::is_valid_request_id;
 
 /// The id of one request, sent back as `X-Request-Id`, written into the envelope where the
 /// format has a place for it, and logged with a 5xx.

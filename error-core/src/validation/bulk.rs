@@ -69,7 +69,7 @@ impl FieldErrors {
     pub fn nest(&mut self, key: impl Into<FieldPath>, check: impl FnOnce(&mut FieldErrors)) {
         let mut inner = FieldErrors::with_limit(self.remaining());
         check(&mut inner);
-        if !inner.is_empty() {
+        if inner.total() > 0 {
             self.merge_prefixed(&key.into(), inner);
         }
     }
@@ -100,7 +100,7 @@ impl FieldErrors {
         for (index, item) in items.iter().enumerate() {
             let mut inner = FieldErrors::with_limit(self.remaining());
             check(item, &mut inner);
-            if !inner.is_empty() {
+            if inner.total() > 0 {
                 self.merge_prefixed(&key.clone().index(index), inner);
             }
         }
@@ -115,7 +115,7 @@ impl FieldErrors {
     /// assert!(FieldErrors::new().with(FieldError::missing("a")).into_result().is_err());
     /// ```
     pub fn into_result(self) -> Result<(), FieldErrors> {
-        if self.is_empty() {
+        if self.total() == 0 {
             Ok(())
         } else {
             Err(self)
