@@ -40,6 +40,7 @@ pub struct CatalogueEntry {
     www_authenticate: Option<&'static str>,
     has_field_errors: bool,
     has_details: bool,
+    has_retry_after: bool,
     inner: Option<&'static [CatalogueEntry]>,
 }
 
@@ -73,6 +74,7 @@ impl CatalogueEntry {
             www_authenticate: None,
             has_field_errors: false,
             has_details: false,
+            has_retry_after: false,
             inner: None,
         }
     }
@@ -82,6 +84,13 @@ impl CatalogueEntry {
     pub const fn __with_shape(mut self, field_errors: bool, details: bool) -> Self {
         self.has_field_errors = field_errors;
         self.has_details = details;
+        self
+    }
+
+    /// Used by the derive for a variant with an `#[api(retry_after)]` field.
+    #[doc(hidden)]
+    pub const fn __with_retry_after(mut self) -> Self {
+        self.has_retry_after = true;
         self
     }
 
@@ -109,6 +118,7 @@ impl CatalogueEntry {
             www_authenticate: None,
             has_field_errors: false,
             has_details: false,
+            has_retry_after: false,
             inner: Some(inner),
         }
     }
@@ -196,6 +206,25 @@ impl CatalogueEntry {
     /// Whether the variant carries details (an `#[api(details)]` field).
     pub const fn has_details(&self) -> bool {
         self.has_details
+    }
+
+    /// Whether the variant carries a `Retry-After` delay (an `#[api(retry_after)]` field).
+    ///
+    /// ```
+    /// use error_core::ApiError;
+    ///
+    /// #[derive(ApiError)]
+    /// enum E {
+    ///     #[api(status = 429)]
+    ///     RateLimited { #[api(retry_after)] seconds: u64 },
+    ///     #[api(status = 404)]
+    ///     NotFound,
+    /// }
+    /// assert!(E::CATALOGUE[0].has_retry_after());
+    /// assert!(!E::CATALOGUE[1].has_retry_after());
+    /// ```
+    pub const fn has_retry_after(&self) -> bool {
+        self.has_retry_after
     }
 
     /// For a `transparent` variant, the inner enum's catalogue.

@@ -298,6 +298,9 @@ fn catalogue_entry(plan: &VariantPlan) -> TokenStream {
             if let Some(challenge) = &error.www_authenticate {
                 entry = quote!(#entry.__with_www_authenticate(#challenge));
             }
+            if error.retry_after.is_some() {
+                entry = quote!(#entry.__with_retry_after());
+            }
             entry
         }
     }
