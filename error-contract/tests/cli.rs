@@ -84,7 +84,10 @@ leads.json -> leads-v3.json: 1 breaking change, 0 accepted
     assert_eq!(code, 1);
 
     let (code, stdout, _) = run(&["diff", "leads.json", "leads.json"]);
-    assert_eq!((code, stdout.as_str()), (0, "leads.json -> leads.json: no change\n"));
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "leads.json -> leads.json: no change\n")
+    );
 }
 
 #[test]

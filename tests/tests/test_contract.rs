@@ -871,3 +871,89 @@ fn envelopes_satisfy_their_json_schemas() {
         ]
     );
 }
+
+/// OpenAPI that does not turn a new error into a breaking change: the detail code is an
+/// `x-extensible-enum`, never a closed `enum`, and every operation documents a `default`
+/// error response.
+#[cfg(feature = "utoipa")]
+mod openapi {
+    use error_core::format::Builtin;
+    use error_core::openapi::Document;
+    use http::Method;
+    use serde_json::json;
+
+    use super::v1::LeadError;
+
+    fn document(format: Builtin) -> serde_json::Value {
+        let json = Document::new("Leads API", "1.0.0", format)
+            .route::<LeadError>(Method::GET, "/v1/leads/{id}", "Get a lead")
+            .to_json();
+        // An independent parser accepts it.
+        oas3::from_json(&json).unwrap();
+        serde_json::from_str(&json).unwrap()
+    }
+
+    const CODES: [&str; 7] = [
+        "validation_error",
+        "lead/not-found",
+        "auth/read-only-key",
+        "auth/missing-api-key",
+        "lead/duplicate-email",
+        "billing/no-credits",
+        "rate_limited",
+    ];
+
+    #[test]
+    fn the_code_is_an_extensible_enum() {
+        let doc = document(Builtin::Problem);
+        let code = &doc["components"]["schemas"]["ProblemDetails"]["properties"]["code"];
+        assert_eq!(
+            code,
+            &json!({
+                "type": "string",
+                "description": "The detail code.",
+                "x-extensible-enum": CODES
+            })
+        );
+
+        let doc = document(Builtin::Nested);
+        let details = &doc["components"]["schemas"]["NestedError"]["properties"]["error"]
+            ["properties"]["details"];
+        assert_eq!(details["anyOf"][0]["x-extensible-enum"], json!(CODES));
+        // The status member is an integer: no codes there.
+        assert!(
+            doc["components"]["schemas"]["NestedError"]["properties"]["error"]["properties"]
+                ["code"]
+                .get("x-extensible-enum")
+                .is_none()
+        );
+
+        // The derived `IntoResponses` lists the enum's codes on its inline schema too.
+        let responses = serde_json::to_value(error_core::openapi::responses_with::<LeadError, _>(
+            &Builtin::Problem,
+        ))
+        .unwrap();
+        assert_eq!(
+            responses["404"]["content"]["application/problem+json"]["schema"]["properties"]["code"]
+                ["x-extensible-enum"],
+            json!(CODES)
+        );
+        assert!(!doc.to_string().contains("\"enum\":[\"validation_error\""));
+    }
+
+    #[test]
+    fn every_operation_documents_a_default_error() {
+        let doc = document(Builtin::Problem);
+        assert_eq!(
+            doc["paths"]["/v1/leads/{id}"]["get"]["responses"]["default"],
+            json!({
+                "description": "Any other error, in the same envelope. Services add errors over time: handle an unknown code by its status class.",
+                "content": {
+                    "application/problem+json": {
+                        "schema": {"$ref": "#/components/schemas/ProblemDetails"}
+                    }
+                }
+            })
+        );
+    }
+}
