@@ -195,7 +195,8 @@ mod v3 {
     }
 }
 
-/// A fresh, empty directory for one test.
+/// A fresh, empty directory for one test. The tests on these pin their `Mode`, so that
+/// `ERROR_CONTRACT=overwrite` (updating the example snapshots) leaves them as they are.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("error-contract-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -268,7 +269,10 @@ fn a_changed_catalogue_fails_with_the_diff() {
         Snapshot::of::<v2::LeadError>().to_json()
     );
     assert_eq!(
-        Contract::new(&path).check::<v2::LeadError>().unwrap(),
+        Contract::new(&path)
+            .mode(Mode::Auto)
+            .check::<v2::LeadError>()
+            .unwrap(),
         Outcome::Unchanged
     );
 }
@@ -278,7 +282,11 @@ fn additions_and_wording_are_reported_and_accepted() {
     let path = scratch("compatible").join("lead-error.json");
     std::fs::write(&path, Snapshot::of::<v1::LeadError>().to_json()).unwrap();
 
-    let Outcome::Compatible(report) = Contract::new(&path).check::<v3::LeadError>().unwrap() else {
+    let Outcome::Compatible(report) = Contract::new(&path)
+        .mode(Mode::Auto)
+        .check::<v3::LeadError>()
+        .unwrap()
+    else {
         panic!("expected accepted changes")
     };
     assert_eq!(
@@ -295,6 +303,7 @@ fn additions_and_wording_are_reported_and_accepted() {
     // AIP-193's policy: the wording is part of the contract.
     let strict = Policy::new().treat(ChangeKind::Message, Severity::Breaking);
     let failure = Contract::new(&path)
+        .mode(Mode::Auto)
         .policy(strict)
         .check::<v3::LeadError>()
         .unwrap_err();
@@ -544,7 +553,10 @@ fn unreadable_snapshots_say_why() {
     );
     let path = scratch("unreadable").join("broken.json");
     std::fs::write(&path, r#"{"schema_version": 1, "name": "E"}"#).unwrap();
-    let failure = Contract::new(&path).check::<v1::LeadError>().unwrap_err();
+    let failure = Contract::new(&path)
+        .mode(Mode::Auto)
+        .check::<v1::LeadError>()
+        .unwrap_err();
     assert_eq!(
         failure.to_string(),
         format!(

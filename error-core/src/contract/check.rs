@@ -176,9 +176,10 @@ impl Contract {
         let recorded = Snapshot::from_json(&text).map_err(|e| Failure::Read(path.clone(), e))?;
         let report = compare(&recorded, current, &self.policy);
         if mode == Mode::Overwrite {
-            if text != current.to_json() {
-                self.write(current)?;
+            if text == current.to_json() {
+                return Ok(Outcome::Unchanged);
             }
+            self.write(current)?;
             return Ok(Outcome::Overwritten(report));
         }
         if report.is_breaking() {
