@@ -319,7 +319,7 @@ fn additions_and_wording_are_reported_and_accepted() {
     // A class change can be demoted too: the policy decides, the label follows.
     let lenient = Policy::new()
         .treat(ChangeKind::StatusClass, Severity::Accepted)
-        .treat(ChangeKind::Format, Severity::Accepted);
+        .treat(ChangeKind::Envelope, Severity::Accepted);
     assert_eq!(
         lenient.severity(ChangeKind::StatusClass),
         Severity::Accepted

@@ -6,11 +6,14 @@ use super::snapshot::{Entry, Snapshot};
 
 /// What kind of change a [`Change`] is. Each has a default [`Severity`], which a
 /// [`Policy`] can override.
+///
+/// (No kind is named `Format`: a second public item of that name would make rustc spell
+/// out `error_core::Format` in every diagnostic about the trait.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChangeKind {
     /// The envelope format changed: every client's parser is affected. Breaking.
-    Format,
+    Envelope,
     /// A code is gone (removed, or renamed, which clients see as removed). Breaking.
     Removed,
     /// A new code. Accepted.
@@ -51,7 +54,7 @@ impl ChangeKind {
     /// The severity when the policy does not say otherwise.
     pub const fn default_severity(self) -> Severity {
         match self {
-            ChangeKind::Format
+            ChangeKind::Envelope
             | ChangeKind::Removed
             | ChangeKind::Status
             | ChangeKind::StatusClass
@@ -245,7 +248,7 @@ pub fn compare(old: &Snapshot, new: &Snapshot, policy: &Policy) -> Report {
     };
     if old.format != new.format {
         push(
-            ChangeKind::Format,
+            ChangeKind::Envelope,
             "",
             String::new(),
             format!(
