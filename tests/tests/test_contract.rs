@@ -775,6 +775,27 @@ fn generated_typescript_type_checks_a_client() {
     assert!(ok, "tsc rejected tests/ts/client.ts:\n{output}");
     assert_eq!(output, "");
 
+    // A new code is a compile error in the client's exhaustive switch: the place to
+    // handle it.
+    let mut grown = Snapshot::of::<error_examples::service::LeadError>();
+    let mut archived = grown.errors[2].clone();
+    archived.code = "lead/archived".to_owned();
+    archived.status = 410;
+    archived.variant = "Archived".to_owned();
+    grown.errors.push(archived);
+    std::fs::write(generated.join("lead-error.d.ts"), typescript(&grown)).unwrap();
+    let (ok, output) = run(&dir, tsc, &["-p", "tsconfig.json", "--pretty", "false"]);
+    assert!(!ok);
+    assert_eq!(
+        output,
+        "client.ts(30,13): error TS2322: Type 'Archived' is not assignable to type 'never'.\n"
+    );
+    std::fs::write(
+        generated.join("lead-error.d.ts"),
+        typescript(&Snapshot::of::<error_examples::service::LeadError>()),
+    )
+    .unwrap();
+
     // And each misuse is a compile error.
     let (ok, output) = run(
         &dir,
