@@ -37,6 +37,7 @@ pub mod catalogue;
 #[cfg(feature = "client")]
 pub mod client;
 mod context;
+pub mod contract;
 pub mod docs;
 mod error;
 mod field;

@@ -38,10 +38,12 @@ use std::collections::BTreeMap;
 
 use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::example::ExampleBuilder;
+use utoipa::openapi::extensions::ExtensionsBuilder;
 use utoipa::openapi::path::{
     HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem, PathsBuilder,
 };
 use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::SchemaType;
 use utoipa::openapi::schema::{
     AnyOfBuilder, ArrayBuilder, ComponentsBuilder, KnownFormat, ObjectBuilder, Ref, Schema,
     SchemaFormat, Type,
@@ -387,11 +389,64 @@ fn build_responses<E: ApiError>(
     schema: Option<RefOr<Schema>>,
     only: Option<&[&str]>,
 ) -> ResponseMap {
-    responses_of(
-        &document_errors::<E>(format, only),
-        format.content_type(),
-        schema,
-    )
+    let errors = document_errors::<E>(format, only);
+    let codes: Vec<&str> = errors.iter().map(|error| error.entry.code()).collect();
+    let schema = schema.map(|schema| known_codes(schema, &codes));
+    responses_of(&errors, format.content_type(), schema)
+}
+
+/// Lists `codes` on the envelope's detail code (Problem's `code`, the string form of
+/// Nested's `details`) as `x-extensible-enum` (Zalando's API guidelines, rule 112): the
+/// values known today, not a closed `enum`, so OpenAPI diff tools do not report a new error
+/// code as a breaking change, and clients know to expect codes they have not seen.
+fn known_codes(schema: RefOr<Schema>, codes: &[&str]) -> RefOr<Schema> {
+    fn extend(schema: &mut Schema, codes: &[&str]) {
+        if let Schema::Object(object) = schema {
+            if object.schema_type == SchemaType::Type(Type::String) {
+                let mut known: Vec<&str> = Vec::new();
+                for code in codes {
+                    if !known.contains(code) {
+                        known.push(code);
+                    }
+                }
+                let extension = ExtensionsBuilder::new()
+                    .add("x-extensible-enum", serde_json::json!(known))
+                    .build();
+                match &mut object.extensions {
+                    Some(extensions) => extensions.merge(extension),
+                    None => object.extensions = Some(extension),
+                }
+            }
+        }
+    }
+    let RefOr::T(Schema::Object(mut envelope)) = schema else {
+        return schema;
+    };
+    if let Some(RefOr::T(code)) = envelope.properties.get_mut("code") {
+        extend(code, codes);
+    }
+    if let Some(RefOr::T(Schema::Object(error))) = envelope.properties.get_mut("error") {
+        if let Some(RefOr::T(Schema::AnyOf(details))) = error.properties.get_mut("details") {
+            if let Some(RefOr::T(string)) = details.items.first_mut() {
+                extend(string, codes);
+            }
+        }
+    }
+    RefOr::T(Schema::Object(envelope))
+}
+
+/// The `default` response of every operation: any other error, in the same envelope.
+fn default_response(content_type: &str, schema: RefOr<Schema>) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(
+            "Any other error, in the same envelope. Services add errors over time: handle \
+             an unknown code by its status class.",
+        )
+        .content(
+            content_type,
+            ContentBuilder::new().schema(Some(schema)).build(),
+        )
+        .build()
 }
 
 /// One response per status, each error of that status a named example.
@@ -659,13 +714,25 @@ impl<F: Format + EnvelopeSchema> Document<F> {
             for (status, response) in responses {
                 operation = operation.response(status, response);
             }
+            operation = operation.response(
+                "default",
+                default_response(self.format.content_type(), schema.clone()),
+            );
             paths = paths.path(
                 route.path.as_str(),
                 PathItem::new(route.method.clone(), operation.build()),
             );
         }
+        let codes: Vec<&str> = self
+            .routes
+            .iter()
+            .flat_map(|route| route.errors.iter().map(|error| error.entry.code()))
+            .collect();
         let components = ComponentsBuilder::new()
-            .schema(self.format.schema_name(), self.format.envelope_schema())
+            .schema(
+                self.format.schema_name(),
+                known_codes(self.format.envelope_schema(), &codes),
+            )
             .build();
         OpenApiBuilder::new()
             .info(

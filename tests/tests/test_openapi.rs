@@ -41,6 +41,10 @@ fn parse(json: &str) -> Spec {
 fn examples_by_status(spec: &Spec, operation: &Operation) -> BTreeMap<String, BTreeSet<String>> {
     let mut out = BTreeMap::new();
     for (status, response) in operation.responses.as_ref().unwrap() {
+        // The `default` response documents any other error; it has no examples.
+        if status == "default" {
+            continue;
+        }
         let response = response.resolve(spec).unwrap();
         assert_eq!(response.content.len(), 1, "one content type per response");
         let media = response.content.values().next().unwrap();
