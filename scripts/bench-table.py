@@ -64,3 +64,22 @@ for what in ["status", "code"]:
         f"| `{what}()` | {fmt(times.get(f'accessors/{what}/ours'))} "
         f"| {fmt(times.get(f'accessors/{what}/hand'))} |"
     )
+
+print()
+print("| static variant | ours | floor (pre-rendered bytes + timestamp copy) | ours / floor |")
+print("|---|---:|---:|---:|")
+for name in formats:
+    ours = times.get(f"{name}/static/ours")
+    floor = times.get(f"{name}/static/floor")
+    share = f"**{ours / floor:.2f}x**" if ours and floor else "–"
+    print(f"| {name} | {fmt(ours)} | {fmt(floor)} | {share} |")
+
+print()
+print("| clock (static Nested envelope) | time | / fixed |")
+print("|---|---:|---:|")
+fixed = times.get("clock/fixed")
+for what, label in [("fixed", "fixed timestamp"), ("now", "`RenderContext::now()`, `TickingClock` started"), ("system", "system clock read per rendering")]:
+    t = times.get(f"clock/{what}")
+    share = f"**{t / fixed:.2f}x**" if t and fixed else "–"
+    print(f"| {label} | {fmt(t)} | {share} |")
+

@@ -176,9 +176,11 @@ pub struct RenderContext<'a> {
 }
 
 impl<'a> RenderContext<'a> {
-    /// A context stamped with the system clock's time.
+    /// A context stamped with the current time: from [`TickingClock`](crate::TickingClock)
+    /// when it has been started (one atomic load), else from the system clock.
+    #[inline]
     pub fn now() -> Self {
-        RenderContext::at(Timestamp::now())
+        RenderContext::at(crate::ticker::cached().unwrap_or_else(Timestamp::now))
     }
 
     /// A context stamped with `clock`'s time.

@@ -47,6 +47,7 @@ pub mod json;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 pub mod response;
+mod ticker;
 mod time_format;
 mod unique;
 pub mod validation;
@@ -56,6 +57,7 @@ pub use context::{Clock, FixedClock, RenderContext, SystemClock, Timestamp};
 pub use error::{ApiError, AsRetryAfter, Details, MessageSink};
 pub use field::{FieldError, FieldErrors, FieldPath, PathSegment, DEFAULT_FIELD_ERROR_LIMIT};
 pub use format::Format;
+pub use ticker::TickingClock;
 pub use validation::FieldErrorKind;
 
 /// The derive: see the crate documentation and the README's attribute table.

@@ -119,6 +119,74 @@ fn time(
     });
 }
 
+/// The floor for a static variant: its envelope already rendered, copied into the buffer
+/// around a copy of the 24-byte timestamp (for the formats that carry one), as a cache of
+/// whole bodies would do at best.
+fn time_floor(c: &mut Criterion, group: &str, expected: &[u8]) {
+    let mut stamp = Vec::new();
+    Timestamp::from(clock()).write_rfc3339(&mut stamp);
+    let (prefix, suffix) = match expected.windows(stamp.len()).position(|w| w == stamp) {
+        Some(at) => (&expected[..at], Some(&expected[at + stamp.len()..])),
+        None => (expected, None),
+    };
+    let stamp: [u8; 24] = match stamp.try_into() {
+        Ok(stamp) => stamp,
+        Err(_) => panic!("an RFC 3339 timestamp with milliseconds is 24 bytes"),
+    };
+    let mut buf = Vec::with_capacity(64 * 1024);
+    c.bench_function(&format!("{group}/floor"), |b| {
+        b.iter(|| {
+            buf.clear();
+            buf.extend_from_slice(black_box(prefix));
+            if let Some(suffix) = suffix {
+                buf.extend_from_slice(&black_box(stamp));
+                buf.extend_from_slice(black_box(suffix));
+            }
+            black_box(buf.len())
+        })
+    });
+    let mut check = Vec::new();
+    check.extend_from_slice(prefix);
+    if let Some(suffix) = suffix {
+        check.extend_from_slice(&stamp);
+        check.extend_from_slice(suffix);
+    }
+    assert_eq!(check, expected, "{group}: the floor writes the same bytes");
+}
+
+/// `RenderContext::now()` (with the ticking clock started) against a fixed timestamp and
+/// against reading the system clock per rendering, each rendering the static Nested envelope.
+fn clocks(c: &mut Criterion) {
+    let err = LeadError::MissingApiKey;
+    let mut buf = Vec::with_capacity(1024);
+    let fixed = Timestamp::from_unix_millis(1_770_552_000_123);
+    c.bench_function("clock/fixed", |b| {
+        b.iter(|| {
+            buf.clear();
+            let ctx = RenderContext::at(black_box(fixed));
+            err.render_into(&Nested, &ctx, &mut buf);
+            black_box(buf.len())
+        })
+    });
+    c.bench_function("clock/system", |b| {
+        b.iter(|| {
+            buf.clear();
+            let ctx = RenderContext::at(Timestamp::now());
+            err.render_into(&Nested, &ctx, &mut buf);
+            black_box(buf.len())
+        })
+    });
+    error_core::TickingClock::start();
+    c.bench_function("clock/now", |b| {
+        b.iter(|| {
+            buf.clear();
+            let ctx = RenderContext::now();
+            err.render_into(&Nested, &ctx, &mut buf);
+            black_box(buf.len())
+        })
+    });
+}
+
 macro_rules! format_benches {
     ($c:expr, $name:literal, $format:ty, $hand:path, $tree:path $(, $peer:path)?) => {
         for (case, err) in &cases() {
@@ -131,6 +199,9 @@ macro_rules! format_benches {
             );
             assert_eq!(parsed(&render($tree, err)), parsed(&expected), "{group}: json! differs");
             $(assert_eq!(parsed(&render($peer, err)), parsed(&expected), "{group}: peer differs");)?
+            if *case == "static" {
+                time_floor($c, &group, &expected);
+            }
             time($c, &group, "ours", err, ours::<$format>);
             time($c, &group, "serde", err, $hand);
             time($c, &group, "json", err, $tree);
@@ -170,5 +241,5 @@ fn accessors(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, formats, accessors);
+criterion_group!(benches, formats, accessors, clocks);
 criterion_main!(benches);
