@@ -380,9 +380,6 @@ fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
             if let Some(challenge) = &error.www_authenticate {
                 entry = quote!(#entry.with_www_authenticate(#challenge));
             }
-            if error.retry_after.is_some() {
-                entry = quote!(#entry.__with_retry_after());
-            }
             entry
         }
     }
