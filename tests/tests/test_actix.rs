@@ -121,6 +121,10 @@ async fn boom() -> Result<HttpResponse> {
     )))?
 }
 
+async fn panics() -> HttpResponse {
+    panic!("lead 7 vanished\u{2028}status=200 code=\"x\"")
+}
+
 async fn echo_id(id: RequestId) -> HttpResponse {
     HttpResponse::Ok().body(id.to_string())
 }
@@ -139,11 +143,9 @@ macro_rules! shop {
             .wrap(ErrorScope::new(settings($format)))
             .app_data(adapter::path_config())
             .app_data(web::PayloadConfig::new(1024))
-            .service(
-                web::resource("/orders/{id}")
-                    .route(web::get().to(get_order))
-                    .default_service(web::to(adapter::method_not_allowed)),
-            )
+            // No default service on the resource: actix's own 405 carries `Allow`, and
+            // `ErrorScope` puts it in the envelope.
+            .service(web::resource("/orders/{id}").route(web::get().to(get_order)))
             .route("/orders", web::post().to(create_order))
             .route("/orders", web::get().to(list_orders))
             .route("/me", web::get().to(me))
@@ -151,6 +153,7 @@ macro_rules! shop {
             .route("/limited", web::get().to(limited))
             .route("/boom", web::get().to(boom))
             .route("/id", web::get().to(echo_id))
+            .route("/panic", web::get().to(panics))
             .default_service(web::to(adapter::not_found))
     };
 }
@@ -175,7 +178,9 @@ macro_rules! send {
     }};
 }
 
-async fn parts(res: ServiceResponse) -> (u16, Vec<(String, String)>, String) {
+async fn parts<B: actix_web::body::MessageBody>(
+    res: ServiceResponse<B>,
+) -> (u16, Vec<(String, String)>, String) {
     let status = res.status().as_u16();
     let mut headers: Vec<(String, String)> = res
         .headers()
@@ -341,7 +346,7 @@ fn cases() -> Vec<Case> {
             test::TestRequest::delete().uri("/orders/7"),
             with(|| RequestError::MethodNotAllowed),
             405,
-            vec![],
+            vec![("allow", "GET")],
         ),
     ]
 }
@@ -645,7 +650,7 @@ fn wire_cases() -> Vec<WireCase> {
             },
             with(|| RequestError::MethodNotAllowed),
             405,
-            vec![],
+            vec![("allow", "GET")],
         ),
     ]
 }

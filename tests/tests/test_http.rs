@@ -857,7 +857,7 @@ async fn a_5xx_hides_its_source_and_logs_it_once() {
         .map(|format| {
             format!(
                 "ERROR server error request_id=\"t-500-{format}\" status=500 code=\"internal_server_error\" \
-                 error=enriching lead 1: POST https://enrich.internal:7443/v2/company refused: token sk_live_51Hx\\r\\nretry=false\n"
+                 error=\"enriching lead 1: POST https://enrich.internal:7443/v2/company refused: token sk_live_51Hx\\r\\nretry=false\"\n"
             )
         })
         .collect();

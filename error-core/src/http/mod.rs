@@ -34,7 +34,12 @@
 //! assert_eq!(res.headers()["cache-control"], "no-store");
 //! ```
 
+#[cfg(any(feature = "server", feature = "client"))]
+mod escape;
 mod headers;
+
+#[cfg(any(feature = "server", feature = "client"))]
+pub(crate) use escape::write_escaped;
 
 pub use headers::{
     insert_error_headers, is_valid_request_id, retry_after_seconds, MAX_REQUEST_ID_LEN,
@@ -45,6 +50,8 @@ pub use headers::{
 mod body;
 #[cfg(feature = "server")]
 mod log;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod panic;
 #[cfg(feature = "server")]
 mod rejection;
 #[cfg(feature = "server")]
