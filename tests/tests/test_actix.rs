@@ -296,9 +296,10 @@ fn cases() -> Vec<Case> {
         (
             test::TestRequest::get().uri("/orders?limit=many"),
             with(|| {
-                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::invalid(
+                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::new(
                     "limit",
-                    "Invalid digit found in string.",
+                    "validation/invalid-value",
+                    "limit: invalid digit found in string.",
                 )))
             }),
             400,
@@ -313,9 +314,10 @@ fn cases() -> Vec<Case> {
         (
             post_json("/orders", r#"{"item":"pen","qty":1,"address":{"zip":5}}"#),
             with(|| {
-                RequestError::InvalidBody(FieldErrors::new().with(FieldError::invalid(
+                RequestError::InvalidBody(FieldErrors::new().with(FieldError::new(
                     "address.zip",
-                    "Invalid type: integer `5`, expected a string.",
+                    "validation/invalid-type",
+                    "address.zip: invalid type: integer `5`, expected a string.",
                 )))
             }),
             422,
@@ -381,7 +383,7 @@ async fn flat_bodies_are_exact() {
     let (_, _, body) = send!(app, req, "r2");
     assert_eq!(
         body,
-        r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"Invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"r2"}}"#
+        r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"address.zip: invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"r2"}}"#
     );
     let (_, _, body) = send!(app, test::TestRequest::get().uri("/boom"), "r3");
     assert_eq!(
@@ -592,9 +594,10 @@ fn wire_cases() -> Vec<WireCase> {
         (
             Wire::json("/orders", r#"{"item":"pen","qty":1,"address":{"zip":5}}"#),
             with(|| {
-                RequestError::InvalidBody(FieldErrors::new().with(FieldError::invalid(
+                RequestError::InvalidBody(FieldErrors::new().with(FieldError::new(
                     "address.zip",
-                    "Invalid type: integer `5`, expected a string.",
+                    "validation/invalid-type",
+                    "address.zip: invalid type: integer `5`, expected a string.",
                 )))
             }),
             422,
@@ -614,9 +617,10 @@ fn wire_cases() -> Vec<WireCase> {
         (
             Wire::get("/orders?limit=many"),
             with(|| {
-                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::invalid(
+                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::new(
                     "limit",
-                    "Invalid digit found in string.",
+                    "validation/invalid-value",
+                    "limit: invalid digit found in string.",
                 )))
             }),
             400,
@@ -711,7 +715,7 @@ async fn real_server_bodies_and_headers_are_exact() {
     .await;
     assert_eq!(got, (400, flat("s-5", &[], body), body.to_owned()));
 
-    let body = r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"Invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-6"}}"#;
+    let body = r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"address.zip: invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-6"}}"#;
     let wire = Wire::json("/orders", r#"{"item":"pen","qty":1,"address":{"zip":5}}"#);
     let got = over_http(&srv, wire, Some("s-6")).await;
     assert_eq!(got, (422, flat("s-6", &[], body), body.to_owned()));

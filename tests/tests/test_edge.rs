@@ -26,8 +26,12 @@ fn panic_log(rid: &str) -> String {
 }
 
 fn settings() -> ErrorSettings {
+    settings_in(Builtin::Flat)
+}
+
+fn settings_in(format: Builtin) -> ErrorSettings {
     ErrorSettings::new()
-        .format(Builtin::Flat)
+        .format(format)
         .version("v1")
         .clock(FixedClock(Timestamp::from_unix_millis(T0)))
 }
@@ -78,13 +82,38 @@ async fn panics() -> String {
     panic!("{PANIC_TEXT}")
 }
 
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Strict {
+    score: i64,
+    kind: Kind,
+    tags: std::collections::HashMap<String, u8>,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+enum Kind {
+    Person,
+    Company,
+}
+
+async fn strict(error_core::http::axum::Json(_): error_core::http::axum::Json<Strict>) -> &'static str {
+    "ok"
+}
+
 async fn start_axum() -> String {
+    start_axum_in(Builtin::Flat).await
+}
+
+async fn start_axum_in(format: Builtin) -> String {
     let app = Router::new()
         .route("/leads/{id}", get(lead).delete(lead))
+        .route("/strict", axum::routing::post(strict))
         .route("/panic", get(panics))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(ErrorLayer::new(settings()));
+        .layer(ErrorLayer::new(settings_in(format)));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await });
@@ -313,5 +342,103 @@ mod actix {
             ])
         );
         srv.stop().await;
+    }
+}
+
+/// `Retry-After` is capped at one day, whatever the error's delay.
+#[test]
+fn retry_after_is_capped() {
+    use error_core::ApiError;
+
+    #[derive(ApiError)]
+    enum Busy {
+        #[api(status = 503, message = "Busy.")]
+        Busy {
+            #[api(retry_after)]
+            wait: std::time::Duration,
+        },
+    }
+    let ctx = error_core::RenderContext::at(Timestamp::from_unix_millis(0));
+    for (wait, want) in [
+        (std::time::Duration::from_secs(86_400), "86400"),
+        (std::time::Duration::from_millis(86_400_001), "86400"),
+        (std::time::Duration::MAX, "86400"),
+        (std::time::Duration::from_millis(1_500), "2"),
+    ] {
+        let res = error_core::response::to_response(&Busy::Busy { wait }, &ctx);
+        assert_eq!(res.headers()["retry-after"], want, "{wait:?}");
+    }
+    assert_eq!(error_core::http::MAX_RETRY_AFTER_SECS, 86_400);
+}
+
+/// Request text comes back cut to 64 characters with `…`, and never inside a code: a 50 KB
+/// value of the wrong type, a 50 KB unknown field name, a 50 KB variant, a 50 KB map key.
+#[tokio::test]
+async fn request_text_comes_back_bounded_and_codes_stay_a_catalogue() {
+    let base = start_axum().await;
+    let client = reqwest::Client::new();
+    let long = "A".repeat(50_000);
+    let cut = format!("{}…", "A".repeat(64));
+    let cases = [
+        (
+            format!(r#"{{"score":"{long}"}}"#),
+            format!(
+                r#"{{"field":"score","message":"score: invalid type: string \"{cut}\", expected i64."}}"#
+            ),
+            "validation/invalid-type",
+        ),
+        (
+            format!(r#"{{"{long}":1}}"#),
+            format!(r#"{{"field":"{cut}","message":"{cut} is not a known field."}}"#),
+            "validation/unknown-field",
+        ),
+        (
+            format!(r#"{{"score":1,"kind":"{long}"}}"#),
+            format!(
+                r#"{{"field":"kind","message":"kind: unknown variant `{cut}`, expected `Person` or `Company`."}}"#
+            ),
+            "validation/unknown-variant",
+        ),
+        (
+            format!(r#"{{"score":1,"kind":"Person","tags":{{"{long}":"x"}}}}"#),
+            format!(
+                r#"{{"field":"tags.{cut}","message":"tags.{cut}: invalid type: string \"x\", expected u8."}}"#
+            ),
+            "validation/invalid-type",
+        ),
+    ];
+    for (i, (body, error, _)) in cases.clone().into_iter().enumerate() {
+        let rid = format!("cut-{i}");
+        let res = client
+            .post(format!("{base}/strict"))
+            .header("content-type", "application/json")
+            .header("x-request-id", &rid)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422, "case {i}");
+        let text = res.text().await.unwrap();
+        assert_eq!(
+            text,
+            format!(
+                r#"{{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{error}],"meta":{{"timestamp":"2026-02-08T12:00:00.000Z","version":"v1","request_id":"{rid}"}}}}"#
+            ),
+            "case {i}"
+        );
+        assert!(text.len() < 500, "case {i}: {} bytes", text.len());
+    }
+    // The codes, which Flat does not show, through Nested: the kind of mistake, no request text.
+    let nested = start_axum_in(Builtin::Nested).await;
+    for (i, (body, _, code)) in cases.into_iter().enumerate() {
+        let res = client
+            .post(format!("{nested}/strict"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let json: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(json["error"]["details"][0]["code"], code, "case {i}");
     }
 }

@@ -455,8 +455,8 @@ async fn lookups_credits_and_ids_in_every_format() {
         .field(
             "limit",
             "#/limit",
-            "validation/invalid-limit",
-            "Invalid digit found in string.",
+            "validation/invalid-value",
+            "limit: invalid digit found in string.",
         );
         let req = client
             .get(format!("{base}/v1/leads?limit=ten"))
@@ -686,8 +686,8 @@ async fn framework_rejections_in_every_format() {
         .field(
             "email",
             "#/email",
-            "validation/invalid-email",
-            "Invalid type: integer `5`, expected a string.",
+            "validation/invalid-type",
+            "email: invalid type: integer `5`, expected a string.",
         );
         let req = json_post(
             &client,
@@ -705,8 +705,8 @@ async fn framework_rejections_in_every_format() {
         .field(
             "leads.1.score",
             "#/leads/1/score",
-            "validation/invalid-leads.1.score",
-            "Invalid type: string \"high\", expected i64.",
+            "validation/invalid-type",
+            "leads.1.score: invalid type: string \"high\", expected i64.",
         );
         let req = json_post(
             &client,
@@ -724,7 +724,7 @@ async fn framework_rejections_in_every_format() {
         .field(
             "leads",
             "#/leads",
-            "validation/missing-leads",
+            "validation/missing-field",
             "leads is required.",
         );
         let req = json_post(&client, format!("{base}/v1/leads/bulk"), "demo-key", "{}");
