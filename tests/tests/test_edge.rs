@@ -438,7 +438,7 @@ async fn request_text_comes_back_bounded_and_codes_stay_a_catalogue() {
             .send()
             .await
             .unwrap();
-        let json: serde_json::Value = res.json().await.unwrap();
+        let json: serde_json::Value = serde_json::from_str(&res.text().await.unwrap()).unwrap();
         assert_eq!(json["error"]["details"][0]["code"], code, "case {i}");
     }
 }
