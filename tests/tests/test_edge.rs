@@ -25,6 +25,7 @@ fn panic_log(rid: &str) -> String {
     )
 }
 
+#[cfg_attr(not(feature = "actix-web"), allow(dead_code))]
 fn settings() -> ErrorSettings {
     settings_in(Builtin::Flat)
 }

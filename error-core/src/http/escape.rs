@@ -23,14 +23,26 @@ pub(crate) fn is_unsafe_in_log(c: char) -> bool {
 
 /// Writes `text` with every [unsafe](is_unsafe_in_log) character escaped (`\r`, `\n`, `\t`,
 /// else `\u{…}`), and `\` and `"` escaped too, so the text can sit between quotes.
+#[cfg(feature = "server")]
 pub(crate) fn write_escaped(out: &mut impl Write, text: &str) -> fmt::Result {
+    write_escaped_with(out, text, true)
+}
+
+/// [`write_escaped`] leaving `\` and `"` as they are (text that is not put between quotes,
+/// such as a [`Display`](fmt::Display) for people).
+#[cfg(feature = "client")]
+pub(crate) fn write_unquoted(out: &mut impl Write, text: &str) -> fmt::Result {
+    write_escaped_with(out, text, false)
+}
+
+fn write_escaped_with(out: &mut impl Write, text: &str, quoted: bool) -> fmt::Result {
     for c in text.chars() {
         match c {
             '\r' => out.write_str("\\r")?,
             '\n' => out.write_str("\\n")?,
             '\t' => out.write_str("\\t")?,
-            '\\' => out.write_str("\\\\")?,
-            '"' => out.write_str("\\\"")?,
+            '\\' if quoted => out.write_str("\\\\")?,
+            '"' if quoted => out.write_str("\\\"")?,
             c if is_unsafe_in_log(c) => write!(out, "\\u{{{:x}}}", c as u32)?,
             c => out.write_char(c)?,
         }
@@ -38,7 +50,7 @@ pub(crate) fn write_escaped(out: &mut impl Write, text: &str) -> fmt::Result {
     Ok(())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "server"))]
 mod tests {
     use super::*;
 

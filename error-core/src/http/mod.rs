@@ -38,8 +38,10 @@
 mod escape;
 mod headers;
 
-#[cfg(any(feature = "server", feature = "client"))]
+#[cfg(feature = "server")]
 pub(crate) use escape::write_escaped;
+#[cfg(feature = "client")]
+pub(crate) use escape::write_unquoted;
 
 pub use headers::{
     insert_error_headers, is_valid_request_id, retry_after_seconds, MAX_REQUEST_ID_LEN,
