@@ -1201,6 +1201,7 @@ mod service {
             rate,
             credits,
             clock: Arc::new(FixedClock(Timestamp::from_unix_millis(1_770_552_000_250))),
+            ..Config::default()
         };
         tokio::spawn(service::serve(listener, config));
         format!("http://{addr}")

@@ -17,6 +17,7 @@ async fn start(format: Builtin, rate: u32, credits: u32) -> String {
         rate,
         credits,
         clock: Arc::new(FixedClock(Timestamp::from_unix_millis(T0))),
+        ..Config::default()
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -479,6 +480,13 @@ async fn lookups_credits_and_ids_in_every_format() {
             .header("x-api-key", "demo-key");
         check(format, req, "t-q2", &limit, &[]).await;
 
+        // An unknown lead is 404, and its credit is given back.
+        let req = client
+            .post(format!("{base}/v1/leads/9/enrich"))
+            .header("x-api-key", "demo-key");
+        let missing = expect(404, "Not Found", "lead/not-found", "Lead 9 was not found.");
+        check(format, req, "t-404e", &missing, &[]).await;
+
         // One credit: the first enrichment succeeds, the second is 402.
         let res = client
             .post(format!("{base}/v1/leads/1/enrich"))
@@ -501,11 +509,11 @@ async fn lookups_credits_and_ids_in_every_format() {
             .post(format!("{base}/v1/leads/1/enrich"))
             .header("x-api-key", "demo-key");
         check(format, req, "t-402", &no_credit, &[]).await;
+        // Credits are checked first: without one, even an unknown lead is 402.
         let req = client
             .post(format!("{base}/v1/leads/9/enrich"))
             .header("x-api-key", "demo-key");
-        let missing = expect(404, "Not Found", "lead/not-found", "Lead 9 was not found.");
-        check(format, req, "t-404e", &missing, &[]).await;
+        check(format, req, "t-402b", &no_credit, &[]).await;
 
         let res = client
             .delete(format!("{base}/v1/leads/1"))

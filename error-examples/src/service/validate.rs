@@ -85,6 +85,8 @@ pub fn check(new: &NewLead, at: &FieldPath, errors: &mut FieldErrors) -> Option<
         score: score?,
         phone,
         company: None,
+        // Set by the handler from the caller.
+        tenant: "",
     })
 }
 
