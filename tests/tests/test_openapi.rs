@@ -527,3 +527,95 @@ fn a_generic_enum_documents_its_errors() {
         Some(serde_json::json!({"message": "Bad value {0}."}))
     );
 }
+
+/// The example's document describes the whole API: the security scheme and where it
+/// applies, request bodies, parameters with types and bounds, success responses, and the
+/// headers of the errors that send them.
+#[test]
+fn the_example_service_documents_the_whole_api() {
+    let json = error_examples::service::openapi::document(Builtin::Problem);
+    parse(&json);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        doc["components"]["securitySchemes"]["ApiKey"],
+        serde_json::json!({
+            "type": "apiKey",
+            "name": "X-API-Key",
+            "in": "header",
+            "description": "`demo-key` (tenant acme, read and write), `read-only-key` (acme, read only), `other-tenant-key` (tenant globex)."
+        })
+    );
+    let paths = &doc["paths"];
+    for (path, method) in [
+        ("/v1/leads", "get"),
+        ("/v1/leads", "post"),
+        ("/v1/leads/bulk", "post"),
+        ("/v1/leads/{id}", "get"),
+        ("/v1/leads/{id}", "delete"),
+        ("/v1/leads/{id}/enrich", "post"),
+    ] {
+        assert_eq!(
+            paths[path][method]["security"],
+            serde_json::json!([{"ApiKey": []}]),
+            "{method} {path}"
+        );
+        let unauthorized = &paths[path][method]["responses"]["401"];
+        assert_eq!(
+            unauthorized["headers"]["WWW-Authenticate"]["schema"],
+            serde_json::json!({"type": "string"}),
+            "{method} {path}"
+        );
+        assert_eq!(
+            paths[path][method]["responses"]["429"]["headers"]["Retry-After"]["schema"],
+            serde_json::json!({"type": "integer", "minimum": 0, "maximum": 86400}),
+            "{method} {path}"
+        );
+    }
+    assert!(paths["/openapi.json"]["get"].get("security").is_none());
+    assert_eq!(
+        paths["/v1/leads"]["get"]["parameters"],
+        serde_json::json!([
+            {"name": "offset", "in": "query", "description": "Leads to skip (default 0).", "required": false,
+             "schema": {"type": "integer", "minimum": 0, "maximum": 18446744073709551615u64}},
+            {"name": "limit", "in": "query", "description": "Leads to return, 1 to 100 (default 20).", "required": false,
+             "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
+        ])
+    );
+    assert_eq!(
+        paths["/v1/leads/{id}"]["delete"]["parameters"],
+        serde_json::json!([
+            {"name": "id", "in": "path", "description": "The lead's id.", "required": true,
+             "schema": {"type": "integer", "minimum": 0, "maximum": 18446744073709551615u64}}
+        ])
+    );
+    assert_eq!(
+        paths["/v1/leads"]["post"]["requestBody"],
+        serde_json::json!({"content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewLead"}}}, "required": true})
+    );
+    assert_eq!(
+        paths["/v1/leads/bulk"]["post"]["requestBody"]["content"]["application/json"]["schema"],
+        serde_json::json!({"$ref": "#/components/schemas/BulkLeads"})
+    );
+    assert_eq!(
+        paths["/v1/leads/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"],
+        serde_json::json!({"$ref": "#/components/schemas/Lead"})
+    );
+    assert_eq!(
+        paths["/v1/leads/{id}"]["delete"]["responses"]["204"],
+        serde_json::json!({"description": "Deleted."})
+    );
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["NewLead"]["required"],
+        serde_json::json!(["email", "firstName", "score"])
+    );
+    assert_eq!(
+        schemas["BulkLeads"]["properties"]["leads"]["maxItems"],
+        serde_json::json!(1000)
+    );
+    // The error bodies in the service's format.
+    assert_eq!(
+        paths["/v1/leads/{id}"]["get"]["responses"]["404"]["content"]["application/problem+json"]["schema"],
+        serde_json::json!({"$ref": "#/components/schemas/ProblemDetails"})
+    );
+}
