@@ -97,9 +97,10 @@ impl FromRequestParts<AppState> for Caller {
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
-        app.check_auth_throttle(address)?;
-        let Some(caller) = lookup(presented.as_bytes()) else {
-            app.record_auth_failure(address);
+        let caller = lookup(presented.as_bytes());
+        // One decision under one lock: concurrent guesses cannot slip past the count.
+        app.auth_gate(address, caller.is_some())?;
+        let Some(caller) = caller else {
             return Err(LeadError::InvalidApiKey.into());
         };
         app.check_rate(caller.key)?;
@@ -164,6 +165,23 @@ impl AuthThrottle {
             ),
             _ => Ok(()),
         }
+    }
+
+    /// One attempt of `address`, valid or not: refused (the wait left) when the address is
+    /// over `limit` failures in its window; otherwise counted when it failed.
+    pub fn attempt(
+        &mut self,
+        address: IpAddr,
+        valid: bool,
+        now_millis: u64,
+        limit: u32,
+        window: Duration,
+    ) -> Result<(), Duration> {
+        self.check(address, now_millis, limit, window)?;
+        if !valid {
+            self.fail(address, now_millis, window);
+        }
+        Ok(())
     }
 
     /// Counts one failed attempt of `address`.

@@ -155,28 +155,17 @@ impl AppState {
         self.inner.config.clock.now().unix_millis()
     }
 
-    fn check_auth_throttle(&self, address: IpAddr) -> Result<(), HttpError<LeadError>> {
+    /// Lets an attempt with a `valid` key or not through the key-guess throttle of
+    /// `address`, counting it when it failed.
+    fn auth_gate(&self, address: IpAddr, valid: bool) -> Result<(), HttpError<LeadError>> {
         let config = &self.inner.config;
-        self.inner
-            .throttle
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .check(
-                address,
-                self.now_millis(),
-                config.auth_failures,
-                config.auth_window,
-            )
-            .map_err(|retry_after| LeadError::AuthThrottled { retry_after }.into())
-    }
-
-    fn record_auth_failure(&self, address: IpAddr) {
         let now = self.now_millis();
         self.inner
             .throttle
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .fail(address, now, self.inner.config.auth_window);
+            .attempt(address, valid, now, config.auth_failures, config.auth_window)
+            .map_err(|retry_after| LeadError::AuthThrottled { retry_after }.into())
     }
 
     fn check_rate(&self, key: &'static str) -> Result<(), HttpError<LeadError>> {
