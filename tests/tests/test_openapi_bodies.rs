@@ -88,6 +88,7 @@ fn every_example_envelope_matches_its_schema() {
         LeadError::DuplicateEmail {
             email: "ada@acme.com".into(),
         },
+        LeadError::DuplicateEmails(fields.clone()),
         LeadError::NotFound { id: 7 },
         LeadError::MissingApiKey,
         LeadError::InvalidApiKey,

@@ -26,6 +26,16 @@ pub enum LeadError {
         email: String,
     },
 
+    /// Leads of a bulk request whose email exists already, or repeats one earlier in the
+    /// request: a conflict with the store's state, each under its index.
+    #[api(
+        status = 409,
+        code = "lead/duplicate-emails",
+        message = "Some leads have an email that already exists."
+    )]
+    #[error("duplicate emails")]
+    DuplicateEmails(#[api(fields)] FieldErrors),
+
     /// No lead has this id.
     #[api(
         status = 404,

@@ -76,7 +76,8 @@ pub async fn create(
     }
 }
 
-/// `POST /v1/leads/bulk`: all or nothing; every failing item under its index.
+/// `POST /v1/leads/bulk`: all or nothing; every failing item under its index: 422 for
+/// invalid items, then 409 for emails that exist or repeat.
 pub async fn bulk(
     caller: Caller,
     State(app): State<AppState>,
@@ -92,27 +93,33 @@ pub async fn bulk(
     }
     let max = app.config().max_leads;
     let leads = app.with_store(|store| {
-        let mut seen = HashSet::new();
         let mut valid = Vec::with_capacity(bulk.leads.len());
         for (index, new) in bulk.leads.iter().enumerate() {
             let at = FieldPath::new().key("leads").index(index);
-            let Some(mut lead) = check(new, &at, &mut errors) else {
-                continue;
-            };
-            lead.tenant = caller.tenant;
-            let email = lead.email.to_ascii_lowercase();
-            if store.has_email(caller.tenant, &email) || !seen.insert(email) {
-                errors.push(
-                    FieldError::duplicate(at.key("email"))
-                        .with_message("A lead with this email already exists"),
-                );
-                continue;
+            if let Some(mut lead) = check(new, &at, &mut errors) {
+                lead.tenant = caller.tenant;
+                valid.push((at, lead));
             }
-            valid.push(lead);
         }
         if !errors.is_empty() {
             return Err(LeadError::Validation(errors));
         }
+        // Valid content that conflicts with the store (or with itself): 409, per item.
+        let mut seen = HashSet::new();
+        let mut duplicates = FieldErrors::new();
+        for (at, lead) in &valid {
+            let email = lead.email.to_ascii_lowercase();
+            if store.has_email(caller.tenant, &email) || !seen.insert(email) {
+                duplicates.push(
+                    FieldError::duplicate(at.clone().key("email"))
+                        .with_message("A lead with this email already exists"),
+                );
+            }
+        }
+        if !duplicates.is_empty() {
+            return Err(LeadError::DuplicateEmails(duplicates));
+        }
+        let valid: Vec<Lead> = valid.into_iter().map(|(_, lead)| lead).collect();
         store
             .insert_all(valid, max)
             .map_err(|_| LeadError::StoreFull)

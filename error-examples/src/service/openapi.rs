@@ -73,7 +73,7 @@ fn errors(format: Builtin) -> Document<Builtin> {
             Method::POST,
             "/v1/leads/bulk",
             "",
-            &["validation_error", "lead/duplicate-email", "store/full"],
+            &["validation_error", "lead/duplicate-emails", "store/full"],
         )
         .route_only::<RequestError>(Method::POST, "/v1/leads/bulk", "", &body)
         .route_only::<LeadError>(Method::GET, lead, "Get a lead", ACCESS)
@@ -109,6 +109,12 @@ fn errors(format: Builtin) -> Document<Builtin> {
         .example(&LeadError::DuplicateEmail {
             email: "ada@example.com".to_owned(),
         })
+        .example(&LeadError::DuplicateEmails(
+            FieldErrors::new().with(
+                FieldError::duplicate("leads.1.email")
+                    .with_message("A lead with this email already exists"),
+            ),
+        ))
         .example(&LeadError::NotFound { id: 42 })
 }
 
