@@ -34,7 +34,7 @@ fn config(format: Builtin) -> Config {
         format,
         rate: 1_000,
         credits: 1,
-        max_leads: 4,
+        max_leads: 5,
         clock: Arc::new(FixedClock(Timestamp::from_unix_millis(1_770_552_000_000))),
         ..Config::default()
     }
@@ -188,6 +188,9 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
             (req("GET", LEADS, "/v1/leads?offset=-1"), 400),
             (req("POST", LEADS, LEADS).json(lead("ada@acme.com")), 201),
             (req("POST", LEADS, LEADS).json(lead("ADA@acme.com")), 409),
+            // JSON Schema's `integer` includes 75.0: accepted as 75 (a fraction is not).
+            (req("POST", LEADS, LEADS).json(r#"{"email":"whole@acme.com","firstName":"W","score":75.0}"#), 201),
+            (req("POST", LEADS, LEADS).json(r#"{"email":"half@acme.com","firstName":"H","score":75.5}"#), 422),
             (req("POST", LEADS, LEADS).json(r#"{"email":"nope","score":101}"#), 422),
             (req("POST", LEADS, LEADS).json(r#"{"email":5}"#), 422),
             (req("POST", LEADS, LEADS).json(r#"{"email":"#), 400),
@@ -206,7 +209,7 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
             (req("POST", BULK, BULK).json(format!(r#"{{"leads":[{}]}}"#, vec!["{}"; 1001].join(","))), 422),
             (req("POST", BULK, BULK).raw(Some("application/xml"), "<leads/>"), 415),
             (req("POST", LEADS, LEADS).json(lead("e@acme.com")), 201),
-            // The tenant's share (4) is full now.
+            // The tenant's share (5) is full now.
             (req("POST", LEADS, LEADS).json(lead("f@acme.com")), 507),
             (req("POST", BULK, BULK).json(format!(r#"{{"leads":[{}]}}"#, lead("g@acme.com"))), 507),
             (req("GET", LEAD, "/v1/leads/1"), 200),

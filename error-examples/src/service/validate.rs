@@ -14,8 +14,9 @@ pub struct NewLead {
     pub email: Option<String>,
     /// Required, not blank, at most 100 characters.
     pub first_name: Option<String>,
-    /// Required, 0 to 100.
-    pub score: Option<i64>,
+    /// Required, 0 to 100. Any JSON number, so that `75.0`, which JSON Schema counts as an
+    /// integer, is accepted like `75`; a fraction is out of range.
+    pub score: Option<serde_json::Number>,
     /// Optional; 7 to 15 digits, with an optional leading `+` and spaces or dashes.
     pub phone: Option<String>,
 }
@@ -54,14 +55,14 @@ pub fn check(new: &NewLead, at: &FieldPath, errors: &mut FieldErrors) -> Option<
         }
         Some(name) => Some(name.to_owned()),
     };
-    let score = match new.score {
+    let score = match &new.score {
         None => {
             errors.push(FieldError::missing(field("score")));
             None
         }
-        Some(score) => match u8::try_from(score) {
-            Ok(score) if score <= 100 => Some(score),
-            _ => {
+        Some(score) => match score_value(score) {
+            Some(score) => Some(score),
+            None => {
                 errors.push(FieldError::out_of_range(field("score"), 0, 100));
                 None
             }
@@ -88,6 +89,22 @@ pub fn check(new: &NewLead, at: &FieldPath, errors: &mut FieldErrors) -> Option<
         // Set by the handler from the caller.
         tenant: "",
     })
+}
+
+/// A whole number from 0 to 100, written as an integer or with a zero fraction (`75.0`).
+fn score_value(score: &serde_json::Number) -> Option<u8> {
+    let whole = match score.as_u64() {
+        Some(n) => n,
+        None => {
+            let f = score.as_f64()?;
+            if f.fract() != 0.0 || !(0.0..=100.0).contains(&f) {
+                return None;
+            }
+            // In 0..=100 with no fraction: exact.
+            f as u64
+        }
+    };
+    u8::try_from(whole).ok().filter(|n| *n <= 100)
 }
 
 /// `local@domain.tld`, no spaces, at most 254 characters.
