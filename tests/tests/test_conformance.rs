@@ -231,7 +231,7 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
             (req("DELETE", LEAD, "/v1/leads/1"), 404),
             // The provider's failure, for the other tenant (which has its credit).
             (req("POST", LEADS, LEADS).json(lead("bob@fail.example")).key(Some("other-tenant-key")), 201),
-            (req("POST", ENRICH, "/v1/leads/5/enrich").key(Some("other-tenant-key")), 500),
+            (req("POST", ENRICH, "/v1/leads/6/enrich").key(Some("other-tenant-key")), 500),
         ];
         for (i, (r, want)) in cases.into_iter().enumerate() {
             let what = format!("{format} case {i}: {} {}", r.method, r.path);
