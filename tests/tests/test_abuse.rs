@@ -81,7 +81,11 @@ impl Run {
             assert_eq!(headers["content-type"], want, "{status}: {text}");
             let body: serde_json::Value = serde_json::from_str(&text)
                 .unwrap_or_else(|e| panic!("{status}: not JSON ({e}): {text}"));
-            assert!(self.envelope.is_valid(&body), "{} {status}: {text}", self.format);
+            assert!(
+                self.envelope.is_valid(&body),
+                "{} {status}: {text}",
+                self.format
+            );
             assert!(text.len() < 4096, "{status}: {} bytes", text.len());
         }
         (status, headers)
@@ -170,11 +174,23 @@ async fn hostile_requests_get_envelopes(run: &Run) {
         // 10,000 levels where a string is expected: refused at the first bracket.
         (format!(r#"{{"email":{deep}}}"#).into_bytes(), 422),
         (deep.into_bytes(), 422),
-        (format!(r#"{{"email":"{}"}}"#, "\u{202e}".repeat(5_000)).into_bytes(), 422),
-        (format!(r#"{{"{}":1}}"#, "k".repeat(40_000)).into_bytes(), 422),
+        (
+            format!(r#"{{"email":"{}"}}"#, "\u{202e}".repeat(5_000)).into_bytes(),
+            422,
+        ),
+        (
+            format!(r#"{{"{}":1}}"#, "k".repeat(40_000)).into_bytes(),
+            422,
+        ),
         (vec![b' '; 70_000], 413),
-        (br#"{"email":"a@b.co","firstName":"A","score":1e999}"#.to_vec(), 400),
-        (br#"{"email":"a@b.co","firstName":"A","score":18446744073709551616}"#.to_vec(), 422),
+        (
+            br#"{"email":"a@b.co","firstName":"A","score":1e999}"#.to_vec(),
+            400,
+        ),
+        (
+            br#"{"email":"a@b.co","firstName":"A","score":18446744073709551616}"#.to_vec(),
+            422,
+        ),
     ];
     for (i, (body, want)) in bodies.into_iter().enumerate() {
         let (status, _) = run.send(post(body)).await;
@@ -190,11 +206,19 @@ async fn hostile_requests_get_envelopes(run: &Run) {
         )
         .await;
     assert_eq!(status, 400);
-    assert_eq!(headers["x-request-id"].len(), 36, "an invalid id is replaced, not echoed");
+    assert_eq!(
+        headers["x-request-id"].len(),
+        36,
+        "an invalid id is replaced, not echoed"
+    );
     let (status, _) = run
         .send(
             run.other
-                .get(format!("{}/v1/leads?limit={}", run.base, "1".repeat(10_000)))
+                .get(format!(
+                    "{}/v1/leads?limit={}",
+                    run.base,
+                    "1".repeat(10_000)
+                ))
                 .header("x-api-key", "demo-key"),
         )
         .await;
@@ -202,7 +226,9 @@ async fn hostile_requests_get_envelopes(run: &Run) {
 }
 
 /// `futures::future::join_all` without the dependency: spawn-free, polled together.
-async fn futures_join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
+async fn futures_join_all<F: std::future::Future>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<F::Output> {
     let mut pinned: Vec<std::pin::Pin<Box<F>>> = futures.map(Box::pin).collect();
     let mut out: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
     std::future::poll_fn(|cx| {

@@ -992,12 +992,10 @@ fn retry_after_jitter_never_comes_early_and_stays_within_the_backoff() {
         (1, 1 << 63, 2_100),
         (2, 1 << 63, 2_200),
     ] {
-        let advice = RetryPolicy::new().advise(
-            &Attempt::new(&get, &none, retries),
-            delay,
-            NOW,
-            &mut || jitter,
-        );
+        let advice =
+            RetryPolicy::new().advise(&Attempt::new(&get, &none, retries), delay, NOW, &mut || {
+                jitter
+            });
         let RetryAdvice::Retry { after, basis } = advice else {
             panic!("{advice:?}");
         };
@@ -1006,11 +1004,15 @@ fn retry_after_jitter_never_comes_early_and_stays_within_the_backoff() {
     // Seeded jitter over many draws: never earlier than the header, at most 100 ms later.
     let mut random = SplitMix64::new(42);
     for _ in 0..1_000 {
-        let advice = RetryPolicy::new().advise(&Attempt::new(&get, &none, 0), delay, NOW, &mut random);
+        let advice =
+            RetryPolicy::new().advise(&Attempt::new(&get, &none, 0), delay, NOW, &mut random);
         let RetryAdvice::Retry { after, .. } = advice else {
             panic!("{advice:?}");
         };
-        assert!(after >= Duration::from_secs(2) && after < Duration::from_millis(2_100), "{after:?}");
+        assert!(
+            after >= Duration::from_secs(2) && after < Duration::from_millis(2_100),
+            "{after:?}"
+        );
     }
 }
 
@@ -1021,7 +1023,12 @@ fn too_many_requests_without_retry_after_starts_at_the_floor() {
     let policy = RetryPolicy::new();
     for (retries, jitter, ms) in [(0, 0u64, 1_000), (0, 1 << 63, 1_050), (2, 1 << 63, 1_200)] {
         assert_eq!(
-            policy.advise(&Attempt::new(&get, &none, retries), response(429), NOW, &mut || jitter),
+            policy.advise(
+                &Attempt::new(&get, &none, retries),
+                response(429),
+                NOW,
+                &mut || jitter
+            ),
             backoff(ms),
             "retry {retries}"
         );
@@ -1089,13 +1096,20 @@ fn the_deadline_stops_a_retry_that_would_overrun_it() {
 fn display_escapes_what_the_remote_server_wrote() {
     let body = "{\"success\":false,\"status\":500,\"message\":\"boom\\nERROR forged line\\u2028x\\u202egnp.exe\\u001b[31m\"}";
     let remote = RemoteError::parse(status(500), &HeaderMap::new(), body.as_bytes());
-    assert_eq!(remote.message(), Some("boom\nERROR forged line\u{2028}x\u{202e}gnp.exe\u{1b}[31m"));
+    assert_eq!(
+        remote.message(),
+        Some("boom\nERROR forged line\u{2028}x\u{202e}gnp.exe\u{1b}[31m")
+    );
     assert_eq!(
         remote.to_string(),
         r"500 Internal Server Error: boom\nERROR forged line\u{2028}x\u{202e}gnp.exe\u{1b}[31m"
     );
     let body = br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"gone","code":"x\r\ny"}"#;
-    let remote = RemoteError::parse(status(404), &headers(&[("content-type", "application/problem+json")]), body);
+    let remote = RemoteError::parse(
+        status(404),
+        &headers(&[("content-type", "application/problem+json")]),
+        body,
+    );
     assert_eq!(remote.to_string(), r"404 Not Found: gone (x\r\ny)");
 }
 
@@ -1481,14 +1495,26 @@ async fn a_trickling_body_is_read_for_the_timeout_only() {
         .await
         .unwrap();
     let took = started.elapsed();
-    assert!(took >= Duration::from_millis(200) && took < Duration::from_secs(5), "{took:?}");
+    assert!(
+        took >= Duration::from_millis(200) && took < Duration::from_secs(5),
+        "{took:?}"
+    );
     assert_eq!(remote.status(), 503);
     assert!(
-        matches!(remote.kind(), BodyKind::Malformed { truncated: true, .. }),
+        matches!(
+            remote.kind(),
+            BodyKind::Malformed {
+                truncated: true,
+                ..
+            }
+        ),
         "{:?}",
         remote.kind()
     );
-    assert_eq!(error_core::client::DEFAULT_BODY_TIMEOUT, Duration::from_secs(10));
+    assert_eq!(
+        error_core::client::DEFAULT_BODY_TIMEOUT,
+        Duration::from_secs(10)
+    );
 }
 
 #[cfg(feature = "reqwest")]

@@ -122,20 +122,32 @@ async fn send(client: &reqwest::Client, svc: &Service, r: Req) -> u16 {
     assert!(response.is_object(), "undocumented status: {what}");
     // Headers sent are documented.
     if retry_after {
-        assert!(response["headers"]["Retry-After"].is_object(), "Retry-After: {what}");
+        assert!(
+            response["headers"]["Retry-After"].is_object(),
+            "Retry-After: {what}"
+        );
     }
     if challenge {
-        assert!(response["headers"]["WWW-Authenticate"].is_object(), "WWW-Authenticate: {what}");
+        assert!(
+            response["headers"]["WWW-Authenticate"].is_object(),
+            "WWW-Authenticate: {what}"
+        );
     }
     match response.get("content") {
         None => assert_eq!(text, "", "{what}"),
         Some(content) => {
             let content_type = content_type.unwrap();
             let media = &content[content_type.as_str()];
-            assert!(media.is_object(), "undocumented content type {content_type}: {what}");
+            assert!(
+                media.is_object(),
+                "undocumented content type {content_type}: {what}"
+            );
             let body: Value = serde_json::from_str(&text).unwrap();
             let validator = validator(&svc.doc, &media["schema"]);
-            let problems: Vec<String> = validator.iter_errors(&body).map(|e| e.to_string()).collect();
+            let problems: Vec<String> = validator
+                .iter_errors(&body)
+                .map(|e| e.to_string())
+                .collect();
             assert!(problems.is_empty(), "{what}: {problems:?}");
         }
     }
@@ -143,7 +155,12 @@ async fn send(client: &reqwest::Client, svc: &Service, r: Req) -> u16 {
 }
 
 /// A request to an operation the document does not have: 404 or 405 in the envelope.
-async fn send_undocumented(client: &reqwest::Client, svc: &Service, method: &str, path: &str) -> (u16, Option<String>) {
+async fn send_undocumented(
+    client: &reqwest::Client,
+    svc: &Service,
+    method: &str,
+    path: &str,
+) -> (u16, Option<String>) {
     let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
     let res = client
         .request(method, format!("{}{path}", svc.base))
@@ -152,7 +169,10 @@ async fn send_undocumented(client: &reqwest::Client, svc: &Service, method: &str
         .await
         .unwrap();
     let status = res.status().as_u16();
-    let allow = res.headers().get("allow").map(|v| v.to_str().unwrap().to_owned());
+    let allow = res
+        .headers()
+        .get("allow")
+        .map(|v| v.to_str().unwrap().to_owned());
     let body: Value = serde_json::from_str(&res.text().await.unwrap()).unwrap();
     let schema = error_core::openapi::EnvelopeSchema::envelope_schema(&svc.format);
     let schema = serde_json::to_value(schema).unwrap();
@@ -189,31 +209,86 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
             (req("POST", LEADS, LEADS).json(lead("ada@acme.com")), 201),
             (req("POST", LEADS, LEADS).json(lead("ADA@acme.com")), 409),
             // JSON Schema's `integer` includes 75.0: accepted as 75 (a fraction is not).
-            (req("POST", LEADS, LEADS).json(r#"{"email":"whole@acme.com","firstName":"W","score":75.0}"#), 201),
-            (req("POST", LEADS, LEADS).json(r#"{"email":"half@acme.com","firstName":"H","score":75.5}"#), 422),
-            (req("POST", LEADS, LEADS).json(r#"{"email":"nope","score":101}"#), 422),
+            (
+                req("POST", LEADS, LEADS)
+                    .json(r#"{"email":"whole@acme.com","firstName":"W","score":75.0}"#),
+                201,
+            ),
+            (
+                req("POST", LEADS, LEADS)
+                    .json(r#"{"email":"half@acme.com","firstName":"H","score":75.5}"#),
+                422,
+            ),
+            (
+                req("POST", LEADS, LEADS).json(r#"{"email":"nope","score":101}"#),
+                422,
+            ),
             (req("POST", LEADS, LEADS).json(r#"{"email":5}"#), 422),
             (req("POST", LEADS, LEADS).json(r#"{"email":"#), 400),
             (req("POST", LEADS, LEADS).json(""), 400),
             (req("POST", LEADS, LEADS).json("[]"), 422),
-            (req("POST", LEADS, LEADS).raw(Some("text/plain"), "email=a"), 415),
+            (
+                req("POST", LEADS, LEADS).raw(Some("text/plain"), "email=a"),
+                415,
+            ),
             (req("POST", LEADS, LEADS).raw(None, lead("x@acme.com")), 415),
-            (req("POST", LEADS, LEADS).json(format!(r#"{{"email":"{}"}}"#, "a".repeat(70_000))), 413),
-            (req("POST", LEADS, LEADS).json(lead("ro@acme.com")).key(Some("read-only-key")), 403),
-            (req("POST", LEADS, LEADS).json(lead("x@acme.com")).key(None), 401),
-            (req("POST", BULK, BULK).json(format!(r#"{{"leads":[{},{}]}}"#, lead("b@acme.com"), lead("c@acme.com"))), 201),
+            (
+                req("POST", LEADS, LEADS).json(format!(r#"{{"email":"{}"}}"#, "a".repeat(70_000))),
+                413,
+            ),
+            (
+                req("POST", LEADS, LEADS)
+                    .json(lead("ro@acme.com"))
+                    .key(Some("read-only-key")),
+                403,
+            ),
+            (
+                req("POST", LEADS, LEADS).json(lead("x@acme.com")).key(None),
+                401,
+            ),
+            (
+                req("POST", BULK, BULK).json(format!(
+                    r#"{{"leads":[{},{}]}}"#,
+                    lead("b@acme.com"),
+                    lead("c@acme.com")
+                )),
+                201,
+            ),
             (req("POST", BULK, BULK).json(r#"{"leads":[]}"#), 422),
             (req("POST", BULK, BULK).json("{}"), 422),
-            (req("POST", BULK, BULK).json(format!(r#"{{"leads":[{},{}]}}"#, lead("d@acme.com"), lead("D@acme.com"))), 409),
-            (req("POST", BULK, BULK).json(format!(r#"{{"leads":[{}]}}"#, lead("ada@acme.com"))), 409),
-            (req("POST", BULK, BULK).json(format!(r#"{{"leads":[{}]}}"#, vec!["{}"; 1001].join(","))), 422),
-            (req("POST", BULK, BULK).raw(Some("application/xml"), "<leads/>"), 415),
+            (
+                req("POST", BULK, BULK).json(format!(
+                    r#"{{"leads":[{},{}]}}"#,
+                    lead("d@acme.com"),
+                    lead("D@acme.com")
+                )),
+                409,
+            ),
+            (
+                req("POST", BULK, BULK).json(format!(r#"{{"leads":[{}]}}"#, lead("ada@acme.com"))),
+                409,
+            ),
+            (
+                req("POST", BULK, BULK)
+                    .json(format!(r#"{{"leads":[{}]}}"#, vec!["{}"; 1001].join(","))),
+                422,
+            ),
+            (
+                req("POST", BULK, BULK).raw(Some("application/xml"), "<leads/>"),
+                415,
+            ),
             (req("POST", LEADS, LEADS).json(lead("e@acme.com")), 201),
             // The tenant's share (5) is full now.
             (req("POST", LEADS, LEADS).json(lead("f@acme.com")), 507),
-            (req("POST", BULK, BULK).json(format!(r#"{{"leads":[{}]}}"#, lead("g@acme.com"))), 507),
+            (
+                req("POST", BULK, BULK).json(format!(r#"{{"leads":[{}]}}"#, lead("g@acme.com"))),
+                507,
+            ),
             (req("GET", LEAD, "/v1/leads/1"), 200),
-            (req("GET", LEAD, "/v1/leads/1").key(Some("other-tenant-key")), 404),
+            (
+                req("GET", LEAD, "/v1/leads/1").key(Some("other-tenant-key")),
+                404,
+            ),
             (req("GET", LEAD, "/v1/leads/99"), 404),
             (req("GET", LEAD, "/v1/leads/abc"), 400),
             (req("GET", LEAD, "/v1/leads/-1"), 400),
@@ -221,17 +296,34 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
             (req("GET", LEAD, "/v1/leads/1").key(None), 401),
             (req("POST", ENRICH, "/v1/leads/99/enrich"), 404),
             (req("POST", ENRICH, "/v1/leads/abc/enrich"), 400),
-            (req("POST", ENRICH, "/v1/leads/1/enrich").key(Some("read-only-key")), 403),
+            (
+                req("POST", ENRICH, "/v1/leads/1/enrich").key(Some("read-only-key")),
+                403,
+            ),
             (req("POST", ENRICH, "/v1/leads/1/enrich"), 200),
             (req("POST", ENRICH, "/v1/leads/1/enrich"), 402),
-            (req("DELETE", LEAD, "/v1/leads/1").key(Some("read-only-key")), 403),
-            (req("DELETE", LEAD, "/v1/leads/1").key(Some("other-tenant-key")), 404),
+            (
+                req("DELETE", LEAD, "/v1/leads/1").key(Some("read-only-key")),
+                403,
+            ),
+            (
+                req("DELETE", LEAD, "/v1/leads/1").key(Some("other-tenant-key")),
+                404,
+            ),
             (req("DELETE", LEAD, "/v1/leads/x"), 400),
             (req("DELETE", LEAD, "/v1/leads/1"), 204),
             (req("DELETE", LEAD, "/v1/leads/1"), 404),
             // The provider's failure, for the other tenant (which has its credit).
-            (req("POST", LEADS, LEADS).json(lead("bob@fail.example")).key(Some("other-tenant-key")), 201),
-            (req("POST", ENRICH, "/v1/leads/6/enrich").key(Some("other-tenant-key")), 500),
+            (
+                req("POST", LEADS, LEADS)
+                    .json(lead("bob@fail.example"))
+                    .key(Some("other-tenant-key")),
+                201,
+            ),
+            (
+                req("POST", ENRICH, "/v1/leads/6/enrich").key(Some("other-tenant-key")),
+                500,
+            ),
         ];
         for (i, (r, want)) in cases.into_iter().enumerate() {
             let what = format!("{format} case {i}: {} {}", r.method, r.path);
@@ -245,16 +337,35 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
         );
 
         // The rate limit and the key-guess throttle, on servers configured to reach them.
-        let svc = start(format, Config { rate: 2, ..config(format) }).await;
+        let svc = start(
+            format,
+            Config {
+                rate: 2,
+                ..config(format)
+            },
+        )
+        .await;
         let statuses = [
             send(&client, &svc, req("GET", LEADS, LEADS)).await,
             send(&client, &svc, req("GET", LEADS, LEADS)).await,
             send(&client, &svc, req("DELETE", LEAD, "/v1/leads/1")).await,
         ];
         assert_eq!(statuses, [200, 200, 429]);
-        let svc = start(format, Config { auth_failures: 1, ..config(format) }).await;
+        let svc = start(
+            format,
+            Config {
+                auth_failures: 1,
+                ..config(format)
+            },
+        )
+        .await;
         let statuses = [
-            send(&client, &svc, req("GET", LEAD, "/v1/leads/1").key(Some("guess"))).await,
+            send(
+                &client,
+                &svc,
+                req("GET", LEAD, "/v1/leads/1").key(Some("guess")),
+            )
+            .await,
             send(&client, &svc, req("POST", ENRICH, "/v1/leads/1/enrich")).await,
         ];
         assert_eq!(statuses, [401, 429]);
@@ -273,7 +384,11 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
             ("GET", "/v1/leads/", 404, None),
         ] {
             let (status, got_allow) = send_undocumented(&client, &svc, method, path).await;
-            assert_eq!((status, got_allow.as_deref()), (want, allow), "{format} {method} {path}");
+            assert_eq!(
+                (status, got_allow.as_deref()),
+                (want, allow),
+                "{format} {method} {path}"
+            );
         }
     }
 }

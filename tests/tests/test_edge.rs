@@ -99,7 +99,9 @@ enum Kind {
     Company,
 }
 
-async fn strict(error_core::http::axum::Json(_): error_core::http::axum::Json<Strict>) -> &'static str {
+async fn strict(
+    error_core::http::axum::Json(_): error_core::http::axum::Json<Strict>,
+) -> &'static str {
     "ok"
 }
 
@@ -156,7 +158,9 @@ async fn axum_a_panic_is_a_500_envelope_logged_once_and_the_server_keeps_serving
     }
     assert_eq!(
         logs.text(),
-        (0..3).map(|i| panic_log(&format!("p-{i}"))).collect::<String>()
+        (0..3)
+            .map(|i| panic_log(&format!("p-{i}")))
+            .collect::<String>()
     );
 }
 
@@ -314,10 +318,7 @@ mod actix {
         assert_eq!(body, "");
         assert_eq!(
             headers,
-            h(&[
-                ("content-length", "8"),
-                ("x-request-id", "h-1"),
-            ])
+            h(&[("content-length", "8"), ("x-request-id", "h-1"),])
         );
 
         let res = srv

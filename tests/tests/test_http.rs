@@ -330,8 +330,7 @@ async fn validation_and_conflicts_in_every_format() {
             "#/leads/1/firstName",
             "validation/missing-leads.1.firstName",
             "leads.1.firstName is required.",
-        )
-;
+        );
         let req = json_post(
             &client,
             format!("{base}/v1/leads/bulk"),
@@ -963,7 +962,9 @@ async fn leads_belong_to_a_tenant_in_every_format() {
         create(&client, &base, ada).await;
         let other = "other-tenant-key";
         let not_found = expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.");
-        let req = client.get(format!("{base}/v1/leads/1")).header("x-api-key", other);
+        let req = client
+            .get(format!("{base}/v1/leads/1"))
+            .header("x-api-key", other);
         check(format, req, "t-ten-1", &not_found, &[]).await;
         let req = client
             .delete(format!("{base}/v1/leads/1"))
@@ -1038,7 +1039,14 @@ async fn wrong_keys_are_throttled_per_address_in_every_format() {
             let req = client
                 .get(format!("{base}/v1/leads"))
                 .header("x-api-key", format!("guess-{i}"));
-            check(format, req, "t-guess", &invalid, &[("www-authenticate", "ApiKey")]).await;
+            check(
+                format,
+                req,
+                "t-guess",
+                &invalid,
+                &[("www-authenticate", "ApiKey")],
+            )
+            .await;
         }
         let throttled = expect(
             429,
@@ -1050,7 +1058,14 @@ async fn wrong_keys_are_throttled_per_address_in_every_format() {
             let req = client
                 .get(format!("{base}/v1/leads"))
                 .header("x-api-key", key);
-            check(format, req, "t-throttled", &throttled, &[("retry-after", "60")]).await;
+            check(
+                format,
+                req,
+                "t-throttled",
+                &throttled,
+                &[("retry-after", "60")],
+            )
+            .await;
         }
         // A request without a key is no guess: still 401.
         let missing = expect(
@@ -1060,7 +1075,14 @@ async fn wrong_keys_are_throttled_per_address_in_every_format() {
             "Authentication required.",
         );
         let req = client.get(format!("{base}/v1/leads"));
-        check(format, req, "t-nokey", &missing, &[("www-authenticate", "ApiKey")]).await;
+        check(
+            format,
+            req,
+            "t-nokey",
+            &missing,
+            &[("www-authenticate", "ApiKey")],
+        )
+        .await;
     }
 }
 
@@ -1077,8 +1099,14 @@ fn the_throttle_forgets_after_the_window_and_bounds_its_table() {
         assert_eq!(throttle.check(a, 1_000, 3, window), Ok(()));
         throttle.fail(a, 1_000, window);
     }
-    assert_eq!(throttle.check(a, 1_000, 3, window), Err(Duration::from_secs(60)));
-    assert_eq!(throttle.check(a, 60_999, 3, window), Err(Duration::from_millis(1)));
+    assert_eq!(
+        throttle.check(a, 1_000, 3, window),
+        Err(Duration::from_secs(60))
+    );
+    assert_eq!(
+        throttle.check(a, 60_999, 3, window),
+        Err(Duration::from_millis(1))
+    );
     assert_eq!(throttle.check(a, 61_000, 3, window), Ok(()));
     // A flood of addresses: the table never holds more than its bound.
     for i in 0..(MAX_TRACKED_ADDRESSES as u32 + 5_000) {

@@ -422,7 +422,13 @@ fn the_example_service_declares_each_routes_errors() {
     let statuses = |method: Method, path: &str| -> Vec<String> {
         let operation = spec.operation(&method, path).unwrap();
         let errors: Vec<String> = examples_by_status(&spec, operation).into_keys().collect();
-        let all: Vec<String> = operation.responses.as_ref().unwrap().keys().cloned().collect();
+        let all: Vec<String> = operation
+            .responses
+            .as_ref()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
         assert!(all.ends_with(&errors), "{method} {path}: {all:?}");
         all
     };
@@ -615,7 +621,8 @@ fn the_example_service_documents_the_whole_api() {
     );
     // The error bodies in the service's format.
     assert_eq!(
-        paths["/v1/leads/{id}"]["get"]["responses"]["404"]["content"]["application/problem+json"]["schema"],
+        paths["/v1/leads/{id}"]["get"]["responses"]["404"]["content"]["application/problem+json"]
+            ["schema"],
         serde_json::json!({"$ref": "#/components/schemas/ProblemDetails"})
     );
 }

@@ -26,7 +26,9 @@ fn contexts() -> [RenderContext<'static>; 2] {
     let at = Timestamp::from_unix_millis(1_770_552_000_000);
     [
         RenderContext::at(at),
-        RenderContext::at(at).with_request_id("req-1").with_version("v9"),
+        RenderContext::at(at)
+            .with_request_id("req-1")
+            .with_version("v9"),
     ]
 }
 
@@ -71,9 +73,15 @@ fn every_example_envelope_matches_its_schema() {
     checked += check_all("LeoError", &leo::samples());
     checked += check_all("WedocodError", &wedocod::samples());
     checked += check_all("LeadeyError", &leadey::samples());
-    checked += check_all("LeadronError stand-ins", &stand_ins::<leadron::LeadronError>());
+    checked += check_all(
+        "LeadronError stand-ins",
+        &stand_ins::<leadron::LeadronError>(),
+    );
     checked += check_all("LeoError stand-ins", &stand_ins::<leo::LeoError>());
-    checked += check_all("WedocodError stand-ins", &stand_ins::<wedocod::WedocodError>());
+    checked += check_all(
+        "WedocodError stand-ins",
+        &stand_ins::<wedocod::WedocodError>(),
+    );
     checked += check_all("LeadeyError stand-ins", &stand_ins::<leadey::LeadeyError>());
     checked += check_all("LeadError stand-ins", &stand_ins::<LeadError>());
     checked += check_all("RequestError stand-ins", &stand_ins::<RequestError>());
@@ -116,13 +124,20 @@ fn every_example_envelope_matches_its_schema() {
         RequestError::UnsupportedMediaType,
         RequestError::PayloadTooLarge,
         RequestError::UnreadableBody,
-        RequestError::InvalidPath(FieldErrors::new().with(FieldError::invalid("id", "id must be a non-negative integer."))),
+        RequestError::InvalidPath(FieldErrors::new().with(FieldError::invalid(
+            "id",
+            "id must be a non-negative integer.",
+        ))),
         RequestError::InvalidQuery(fields),
         RequestError::NotFound,
         RequestError::MethodNotAllowed,
         RequestError::Internal("boom".into()),
     ];
-    assert_eq!(requests.len(), RequestError::CATALOGUE.len(), "every variant");
+    assert_eq!(
+        requests.len(),
+        RequestError::CATALOGUE.len(),
+        "every variant"
+    );
     checked += check_all("RequestError", &requests);
     // 5 formats, 2 contexts; bodies of every catalogue above.
     assert!(checked > 500, "{checked}");
@@ -132,12 +147,27 @@ fn every_example_envelope_matches_its_schema() {
 #[test]
 fn the_schemas_reject_envelopes_of_the_wrong_shape() {
     let wrong = [
-        (Builtin::Flat, r#"{"success":true,"status":404,"message":"x","meta":{"timestamp":"2026-02-08T12:00:00.000Z"}}"#),
-        (Builtin::Flat, r#"{"success":false,"status":200,"message":"x","meta":{"timestamp":"2026-02-08T12:00:00.000Z"}}"#),
-        (Builtin::Nested, r#"{"success":false,"error":{"code":404,"timestamp":"yesterday","message":"x","details":null}}"#),
-        (Builtin::Laravel, r#"{"message":"x","errors":{"email":"not a list"}}"#),
+        (
+            Builtin::Flat,
+            r#"{"success":true,"status":404,"message":"x","meta":{"timestamp":"2026-02-08T12:00:00.000Z"}}"#,
+        ),
+        (
+            Builtin::Flat,
+            r#"{"success":false,"status":200,"message":"x","meta":{"timestamp":"2026-02-08T12:00:00.000Z"}}"#,
+        ),
+        (
+            Builtin::Nested,
+            r#"{"success":false,"error":{"code":404,"timestamp":"yesterday","message":"x","details":null}}"#,
+        ),
+        (
+            Builtin::Laravel,
+            r#"{"message":"x","errors":{"email":"not a list"}}"#,
+        ),
         (Builtin::Compact, r#"{"error":{"message":"x"}}"#),
-        (Builtin::Problem, r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"x"}"#),
+        (
+            Builtin::Problem,
+            r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"x"}"#,
+        ),
     ];
     for (format, body) in wrong {
         let value: serde_json::Value = serde_json::from_str(body).unwrap();

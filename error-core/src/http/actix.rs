@@ -54,8 +54,8 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError};
 use serde::de::DeserializeOwned;
 
-use super::panic::{panic_error, CatchUnwind};
 use super::body::{is_json_content_type, json_from_slice, path_param_error, query_from_str};
+use super::panic::{panic_error, CatchUnwind};
 use super::{error_response, ErrorSettings, RequestError, RequestId, RequestScope};
 use crate::{ApiError, FieldError, FieldErrors};
 
@@ -196,10 +196,8 @@ where
                     if is_bare_method_not_allowed(&res) {
                         // actix's own 405, empty: the envelope, keeping its `Allow`.
                         let (http_req, bare) = res.into_parts();
-                        let mut response = to_actix(error_response(
-                            &RequestError::MethodNotAllowed,
-                            &scope,
-                        ));
+                        let mut response =
+                            to_actix(error_response(&RequestError::MethodNotAllowed, &scope));
                         if let Some(allow) = bare.headers().get(ALLOW) {
                             response.headers_mut().insert(ALLOW, allow.clone());
                         }
@@ -212,7 +210,9 @@ where
                     // The request went down with the handler, so the response rendered here,
                     // in the scope, travels as an error that actix sends as it is.
                     let response = to_actix(error_response(&panic_error(&*payload), &scope));
-                    return Err(InternalError::from_response("the handler panicked", response).into());
+                    return Err(
+                        InternalError::from_response("the handler panicked", response).into(),
+                    );
                 }
             };
             if let Ok(value) = HeaderValue::from_str(id.as_str()) {

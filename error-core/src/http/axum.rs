@@ -66,8 +66,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tower_http::catch_panic::{CatchPanic, ResponseForPanic};
 
-use super::panic::panic_error;
 use super::body::{is_json_content_type, json_from_slice, path_param_error, query_from_str};
+use super::panic::panic_error;
 use super::{error_response, ErrorSettings, RequestError, RequestId, RequestScope, X_REQUEST_ID};
 use crate::ApiError;
 
@@ -153,8 +153,7 @@ impl ResponseForPanic for PanicResponse {
     type ResponseBody = Body;
 
     fn response_for_panic(&mut self, payload: Box<dyn Any + Send + 'static>) -> Response {
-        error_response(&panic_error(&*payload), &RequestScope::current_or_default())
-            .map(Body::from)
+        error_response(&panic_error(&*payload), &RequestScope::current_or_default()).map(Body::from)
     }
 }
 

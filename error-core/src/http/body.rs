@@ -120,7 +120,9 @@ fn cut_request_text(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS));
     let mut rest = message;
     loop {
-        let string_at = rest.find("string \"").map(|at| (at, at + "string \"".len(), '"'));
+        let string_at = rest
+            .find("string \"")
+            .map(|at| (at, at + "string \"".len(), '"'));
         let tick_at = rest.find('`').map(|at| (at, at + 1, '`'));
         let next = match (string_at, tick_at) {
             (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
@@ -267,12 +269,18 @@ mod tests {
         let escaped = format!("a\\\"{long}");
         let got = cut_request_text(&format!("invalid type: string \"{escaped}\", expected u8"));
         let kept_escaped = format!("a\\\"{}", "x".repeat(MAX_ECHOED_CHARS - 3));
-        assert_eq!(got, format!("invalid type: string \"{kept_escaped}…\", expected u8"));
+        assert_eq!(
+            got,
+            format!("invalid type: string \"{kept_escaped}…\", expected u8")
+        );
         assert_eq!(
             cut_request_text(&format!("unknown variant `{long}`, expected `a` or `b`")),
             format!("unknown variant `{kept}…`, expected `a` or `b`")
         );
-        assert_eq!(cut_request_text("invalid length 2, expected 3"), "invalid length 2, expected 3");
+        assert_eq!(
+            cut_request_text("invalid length 2, expected 3"),
+            "invalid length 2, expected 3"
+        );
         // Unclosed: cut all the same.
         assert_eq!(
             cut_request_text(&format!("unknown variant `{long}")),
@@ -284,13 +292,25 @@ mod tests {
     #[test]
     fn codes_never_carry_request_text() {
         let long = "k".repeat(10_000);
-        let error = field_error(FieldPath::new(), format!("unknown field `{long}`, expected `a`"));
+        let error = field_error(
+            FieldPath::new(),
+            format!("unknown field `{long}`, expected `a`"),
+        );
         assert_eq!(error.code(), "validation/unknown-field");
-        assert_eq!(error.path().to_string().chars().count(), MAX_ECHOED_CHARS + 1);
-        let error = field_error(FieldPath::new().key("kind"), format!("unknown variant `{long}`, expected `a`"));
+        assert_eq!(
+            error.path().to_string().chars().count(),
+            MAX_ECHOED_CHARS + 1
+        );
+        let error = field_error(
+            FieldPath::new().key("kind"),
+            format!("unknown variant `{long}`, expected `a`"),
+        );
         assert_eq!(error.code(), "validation/unknown-variant");
         let error = field_error(FieldPath::new(), "missing field `email`".to_owned());
-        assert_eq!((error.code(), error.message()), ("validation/missing-field", "email is required."));
+        assert_eq!(
+            (error.code(), error.message()),
+            ("validation/missing-field", "email is required.")
+        );
     }
 
     #[test]

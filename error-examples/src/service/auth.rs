@@ -160,9 +160,9 @@ impl AuthThrottle {
     ) -> Result<(), Duration> {
         let window_ms = window_millis(window);
         match self.failures.get(&address) {
-            Some(&(start, count)) if count >= limit && now_millis < start + window_ms => Err(
-                Duration::from_millis(start + window_ms - now_millis),
-            ),
+            Some(&(start, count)) if count >= limit && now_millis < start + window_ms => {
+                Err(Duration::from_millis(start + window_ms - now_millis))
+            }
             _ => Ok(()),
         }
     }
@@ -187,8 +187,7 @@ impl AuthThrottle {
     /// Counts one failed attempt of `address`.
     pub fn fail(&mut self, address: IpAddr, now_millis: u64, window: Duration) {
         let window_ms = window_millis(window);
-        if !self.failures.contains_key(&address) && self.failures.len() >= MAX_TRACKED_ADDRESSES
-        {
+        if !self.failures.contains_key(&address) && self.failures.len() >= MAX_TRACKED_ADDRESSES {
             self.failures
                 .retain(|_, (start, _)| now_millis < *start + window_ms);
             if self.failures.len() >= MAX_TRACKED_ADDRESSES {

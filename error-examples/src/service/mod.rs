@@ -164,7 +164,13 @@ impl AppState {
             .throttle
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .attempt(address, valid, now, config.auth_failures, config.auth_window)
+            .attempt(
+                address,
+                valid,
+                now,
+                config.auth_failures,
+                config.auth_window,
+            )
             .map_err(|retry_after| LeadError::AuthThrottled { retry_after }.into())
     }
 
@@ -243,7 +249,10 @@ pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> std::io
 }
 
 /// Serves `router` (from [`router_and_state`]) on `listener`, as [`serve`] does.
-pub async fn serve_router(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
+pub async fn serve_router(
+    listener: tokio::net::TcpListener,
+    router: Router,
+) -> std::io::Result<()> {
     let app = router.into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).await
 }

@@ -12,6 +12,7 @@ use axum::response::IntoResponse;
 use error_core::format::Builtin;
 use error_core::http::RequestError;
 use error_core::openapi::Document;
+use error_core::{FieldError, FieldErrors};
 use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::path::{
     HttpMethod, Operation, OperationBuilder, ParameterBuilder, ParameterIn, PathItem,
@@ -21,7 +22,6 @@ use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{OpenApi, Ref, RefOr, Required};
-use error_core::{FieldError, FieldErrors};
 
 use super::handlers::MAX_BULK;
 use super::{AppState, LeadError};
@@ -39,9 +39,7 @@ pub fn document(format: Builtin) -> String {
     let mut openapi = errors(format).build();
     complete(&mut openapi);
     // Serializing the document's own types cannot fail; an empty object stands in if it did.
-    openapi
-        .to_pretty_json()
-        .unwrap_or_else(|_| "{}".to_owned())
+    openapi.to_pretty_json().unwrap_or_else(|_| "{}".to_owned())
 }
 
 /// The error responses of every operation, from the catalogues.
@@ -212,7 +210,9 @@ fn json_response(description: &str, schema: &str) -> RefOr<utoipa::openapi::Resp
             .description(description)
             .content(
                 "application/json",
-                ContentBuilder::new().schema(Some(schema_ref(schema))).build(),
+                ContentBuilder::new()
+                    .schema(Some(schema_ref(schema)))
+                    .build(),
             )
             .build(),
     )
@@ -223,7 +223,9 @@ fn json_body(schema: &str) -> utoipa::openapi::request_body::RequestBody {
         .required(Some(Required::True))
         .content(
             "application/json",
-            ContentBuilder::new().schema(Some(schema_ref(schema))).build(),
+            ContentBuilder::new()
+                .schema(Some(schema_ref(schema)))
+                .build(),
         )
         .build()
 }
@@ -238,7 +240,9 @@ fn complete(openapi: &mut OpenApi) {
         ("Lead", lead()),
         ("LeadList", lead_list()),
     ] {
-        components.schemas.insert(name.to_owned(), RefOr::T(schema.into()));
+        components
+            .schemas
+            .insert(name.to_owned(), RefOr::T(schema.into()));
     }
     components.security_schemes.insert(
         "ApiKey".to_owned(),
@@ -301,23 +305,26 @@ fn complete(openapi: &mut OpenApi) {
                     .schema(Some(integer(1, 100)))
                     .build(),
             ]);
-            op.responses
-                .responses
-                .insert("200".to_owned(), json_response("The tenant's leads, by id.", "LeadList"));
+            op.responses.responses.insert(
+                "200".to_owned(),
+                json_response("The tenant's leads, by id.", "LeadList"),
+            );
         });
         each(&mut item.post, &|op| {
             op.request_body = Some(json_body("NewLead"));
-            op.responses
-                .responses
-                .insert("201".to_owned(), json_response("The lead, created.", "Lead"));
+            op.responses.responses.insert(
+                "201".to_owned(),
+                json_response("The lead, created.", "Lead"),
+            );
         });
     }
     if let Some(item) = paths.get_mut("/v1/leads/bulk") {
         each(&mut item.post, &|op| {
             op.request_body = Some(json_body("BulkLeads"));
-            op.responses
-                .responses
-                .insert("201".to_owned(), json_response("The leads, created.", "LeadList"));
+            op.responses.responses.insert(
+                "201".to_owned(),
+                json_response("The leads, created.", "LeadList"),
+            );
         });
     }
     if let Some(item) = paths.get_mut("/v1/leads/{id}") {
