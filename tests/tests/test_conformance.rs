@@ -34,7 +34,7 @@ fn config(format: Builtin) -> Config {
         format,
         rate: 1_000,
         credits: 1,
-        max_leads: 5,
+        max_leads: 6,
         clock: Arc::new(FixedClock(Timestamp::from_unix_millis(1_770_552_000_000))),
         ..Config::default()
     }
@@ -219,6 +219,14 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
                     .json(r#"{"email":"half@acme.com","firstName":"H","score":75.5}"#),
                 422,
             ),
+            // 254 characters of 2 bytes each: within `maxLength`, which counts characters.
+            (
+                req("POST", LEADS, LEADS).json(format!(
+                    r#"{{"email":"{}@é.fr","firstName":"É","score":1}}"#,
+                    "é".repeat(249)
+                )),
+                201,
+            ),
             (
                 req("POST", LEADS, LEADS).json(r#"{"email":"nope","score":101}"#),
                 422,
@@ -278,7 +286,7 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
                 415,
             ),
             (req("POST", LEADS, LEADS).json(lead("e@acme.com")), 201),
-            // The tenant's share (5) is full now.
+            // The tenant's share (6) is full now.
             (req("POST", LEADS, LEADS).json(lead("f@acme.com")), 507),
             (
                 req("POST", BULK, BULK).json(format!(r#"{{"leads":[{}]}}"#, lead("g@acme.com"))),
@@ -321,7 +329,7 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
                 201,
             ),
             (
-                req("POST", ENRICH, "/v1/leads/6/enrich").key(Some("other-tenant-key")),
+                req("POST", ENRICH, "/v1/leads/7/enrich").key(Some("other-tenant-key")),
                 500,
             ),
         ];

@@ -55,7 +55,7 @@ impl Store {
         max.saturating_sub(self.counts.get(tenant).copied().unwrap_or(0))
     }
 
-    /// Stores the leads, all or none, giving each the next id: [`Full`] when they do not
+    /// Stores the leads, all or none, giving each the next id: `Full` when they do not
     /// all fit under `max` leads for their tenant.
     pub fn insert_all(&mut self, leads: Vec<Lead>, max: usize) -> Result<Vec<Lead>, Full> {
         let mut needed: HashMap<&'static str, usize> = HashMap::new();

@@ -107,12 +107,13 @@ fn score_value(score: &serde_json::Number) -> Option<u8> {
     u8::try_from(whole).ok().filter(|n| *n <= 100)
 }
 
-/// `local@domain.tld`, no spaces, at most 254 characters.
+/// `local@domain.tld`, no whitespace, at most 254 characters (characters, as JSON Schema
+/// counts `maxLength`, not bytes: found by schemathesis).
 fn is_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
-    email.len() <= 254
+    email.chars().count() <= 254
         && !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
