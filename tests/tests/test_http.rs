@@ -1108,6 +1108,23 @@ fn the_throttle_forgets_after_the_window_and_bounds_its_table() {
         Err(Duration::from_millis(1))
     );
     assert_eq!(throttle.check(a, 61_000, 3, window), Ok(()));
+    // IPv6 clients are counted by their /64; IPv4-mapped addresses as IPv4.
+    use error_examples::service::throttle_address;
+    let v6 = |s: &str| s.parse::<IpAddr>().unwrap();
+    assert_eq!(
+        throttle_address(v6("2001:db8:1:2:aaaa:bbbb:cccc:dddd")),
+        v6("2001:db8:1:2::")
+    );
+    assert_eq!(
+        throttle_address(v6("2001:db8:1:2:ffff::1")),
+        throttle_address(v6("2001:db8:1:2::9"))
+    );
+    assert_ne!(
+        throttle_address(v6("2001:db8:1:3::1")),
+        throttle_address(v6("2001:db8:1:2::1"))
+    );
+    assert_eq!(throttle_address(v6("::ffff:192.0.2.7")), v6("192.0.2.7"));
+    assert_eq!(throttle_address(v6("192.0.2.7")), v6("192.0.2.7"));
     // A flood of addresses: the table never holds more than its bound.
     for i in 0..(MAX_TRACKED_ADDRESSES as u32 + 5_000) {
         throttle.fail(IpAddr::V4(Ipv4Addr::from(i)), 2_000, window);

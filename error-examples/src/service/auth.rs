@@ -96,7 +96,9 @@ impl FromRequestParts<AppState> for Caller {
         let address = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
+            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| {
+                throttle_address(info.0.ip())
+            });
         let caller = lookup(presented.as_bytes());
         // One decision under one lock: concurrent guesses cannot slip past the count.
         app.auth_gate(address, caller.is_some())?;
@@ -109,6 +111,21 @@ impl FromRequestParts<AppState> for Caller {
             return Err(LeadError::ReadOnlyKey.into());
         }
         Ok(caller)
+    }
+}
+
+/// The address the key-guess throttle counts: an IPv4 address as it is (an IPv4-mapped
+/// IPv6 address as its IPv4 one), an IPv6 address by its /64 prefix, since one client
+/// usually holds a whole /64 and could otherwise rotate through it.
+pub fn throttle_address(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(std::net::Ipv6Addr::from(
+                u128::from(v6) & !((1u128 << 64) - 1),
+            )),
+        },
     }
 }
 

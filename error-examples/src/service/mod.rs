@@ -45,7 +45,7 @@ pub mod openapi;
 mod store;
 mod validate;
 
-pub use auth::{lookup, Access, AuthThrottle, Caller, MAX_TRACKED_ADDRESSES};
+pub use auth::{lookup, throttle_address, Access, AuthThrottle, Caller, MAX_TRACKED_ADDRESSES};
 pub use error::{LeadError, ProviderError};
 pub use store::{Lead, Store};
 
