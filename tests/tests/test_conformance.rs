@@ -400,3 +400,92 @@ async fn every_status_answered_is_documented_for_its_route_in_every_format() {
         }
     }
 }
+
+/// `NewLead`'s schema and the service's validation accept exactly the same leads, both ways
+/// (what schemathesis checks as positive and negative data), on the characters where regular
+/// expression dialects disagree about whitespace.
+#[tokio::test]
+async fn the_new_lead_schema_accepts_exactly_what_validation_accepts() {
+    let client = reqwest::Client::new();
+    let svc = start(
+        Builtin::Flat,
+        Config {
+            max_leads: 1_000,
+            ..config(Builtin::Flat)
+        },
+    )
+    .await;
+    let schema = serde_json::json!({"$ref": "#/components/schemas/NewLead"});
+    let validator = validator(&svc.doc, &schema);
+    let emails = [
+        "a@b.co",
+        " a@b.co",
+        "a@b.co ",
+        "a@b.co\n",
+        "a\u{85}b@c.de",
+        "a\u{feff}b@c.de",
+        "a\u{a0}b@c.de",
+        "a\u{1c}b@c.de",
+        "a\u{2028}b@c.de",
+        "a@b..c",
+        "a@.b.c",
+        "a@b.c.",
+        "@b.c",
+        "a@b",
+        "a@@b.c",
+        "",
+    ];
+    let names = [
+        "Ada",
+        " Ada ",
+        " ",
+        "\u{85}",
+        "\u{feff}",
+        "\u{1c}",
+        "\t",
+        "\u{3000}x",
+    ];
+    let phones = [
+        serde_json::Value::Null,
+        "".into(),
+        " ".into(),
+        "+44 20 7946 0958".into(),
+        " 1234567 ".into(),
+        "\t1234567".into(),
+        "123456".into(),
+        "1234567890123456".into(),
+        "+-1234567".into(),
+        "1+234567".into(),
+    ];
+    let mut n = 0;
+    let mut bodies = Vec::new();
+    for email in emails {
+        bodies.push(
+            serde_json::json!({"email": format!("{n}{email}"), "firstName": "A", "score": 1}),
+        );
+        n += 1;
+    }
+    for name in names {
+        bodies.push(
+            serde_json::json!({"email": format!("n{n}@acme.com"), "firstName": name, "score": 1}),
+        );
+        n += 1;
+    }
+    for phone in phones {
+        bodies.push(serde_json::json!({"email": format!("p{n}@acme.com"), "firstName": "P", "score": 1, "phone": phone}));
+        n += 1;
+    }
+    for body in bodies {
+        let valid = validator.is_valid(&body);
+        let res = client
+            .post(format!("{}/v1/leads", svc.base))
+            .header("x-api-key", "demo-key")
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        assert_eq!(valid, status == 201, "{body} -> {status}");
+    }
+}

@@ -24,6 +24,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, Securi
 use utoipa::openapi::{OpenApi, Ref, RefOr, Required};
 
 use super::handlers::MAX_BULK;
+use super::validate::WHITESPACE_CLASS;
 use super::{AppState, LeadError};
 
 /// The errors every `/v1` route may answer: authentication and the rate limit.
@@ -147,14 +148,17 @@ fn new_lead() -> ObjectBuilder {
             "email",
             text("A unique email (per tenant): `local@domain.tld`, no whitespace.")
                 .max_length(Some(254))
-                .pattern(Some(r"^[^@\s]+@[^@\s.][^@\s]*\.[^@\s]*[^@\s.]$")),
+                .pattern(Some(format!(
+                    r"^[^@{w}]+@[^@{w}.][^@{w}]*\.[^@{w}]*[^@{w}.]$",
+                    w = WHITESPACE_CLASS
+                ))),
         )
         .required("email")
         .property(
             "firstName",
             text("The first name: not blank, at most 100 characters.")
                 .max_length(Some(100))
-                .pattern(Some(r"\S")),
+                .pattern(Some(format!("[^{WHITESPACE_CLASS}]"))),
         )
         .required("firstName")
         .property(
