@@ -24,21 +24,22 @@
 //!
 //! let app = App::new()
 //!     .app_data(actix::path_config())
-//!     .service(
-//!         web::resource("/v1/leads/{id}")
-//!             .route(web::get().to(get_lead))
-//!             .default_service(web::to(actix::method_not_allowed)),
-//!     )
+//!     // No default service: actix's own 405 carries `Allow`; `ErrorScope` envelopes it.
+//!     .service(web::resource("/v1/leads/{id}").route(web::get().to(get_lead)))
 //!     .default_service(web::to(actix::not_found))
 //!     .wrap(ErrorScope::new(ErrorSettings::new().format(Builtin::Flat)));
 //! ```
 //!
 //! - [`ErrorScope`] runs each request in its [`RequestScope`] and sets `X-Request-Id` on
-//!   every response.
+//!   every response. It also turns a handler's panic into a 500 envelope (logged once, the
+//!   server keeps serving), serves HEAD wherever GET is (actix-web routes HEAD only to
+//!   `web::head()` otherwise; under `ErrorScope` such a route is not reached), and puts
+//!   actix's own 405, which carries `Allow`, in the envelope.
 //! - [`Json`] and [`Query`] are extractors whose errors name the failing field's path;
 //!   [`json_config`], [`path_config`] and [`query_config`] make actix's own `web::Json`,
 //!   `web::Path` and `web::Query` answer in the envelope too.
-//! - [`not_found`] is the app's default service; [`method_not_allowed`] a resource's.
+//! - [`not_found`] is the app's default service. [`method_not_allowed`] can be a resource's,
+//!   but cannot know the resource's methods, so its 405 has no `Allow`: prefer none.
 //! - `web::PayloadConfig::new(n)` sets the body limit that [`Json`] answers 413 past.
 
 use std::error::Error;
@@ -345,7 +346,10 @@ pub async fn not_found() -> Result<HttpResponse, HttpError<RequestError>> {
     Err(HttpError(RequestError::NotFound))
 }
 
-/// A resource's default service: 405 [`RequestError::MethodNotAllowed`] in the envelope.
+/// A resource's default service: 405 [`RequestError::MethodNotAllowed`] in the envelope,
+/// without `Allow` (it cannot know the resource's methods). Without a default service,
+/// actix-web answers 405 with `Allow` itself, and [`ErrorScope`] puts it in the envelope:
+/// prefer that.
 pub async fn method_not_allowed() -> Result<HttpResponse, HttpError<RequestError>> {
     Err(HttpError(RequestError::MethodNotAllowed))
 }
