@@ -42,7 +42,9 @@
 //! ```
 //!
 //! - [`ErrorLayer`] runs each request in its [`RequestScope`]: the request id (echoed or
-//!   fresh, set as `X-Request-Id` on every response), the format, the clock.
+//!   fresh, set as `X-Request-Id` on every response), the format, the clock. Inside that
+//!   scope, tower-http's `CatchPanic` turns a handler's panic into a 500 envelope with the
+//!   request id, logged once like any 5xx; the server keeps serving.
 //! - [`Json`], [`Path`] and [`Query`] replace axum's extractors; their rejections are
 //!   [`RequestError`]s in the service's envelope, and a JSON body of the wrong shape names
 //!   the failing field's path.
