@@ -732,7 +732,7 @@ async fn framework_rejections_in_every_format() {
             "leads.1.score",
             "#/leads/1/score",
             "validation/invalid-type",
-            "leads.1.score: invalid type: string \"high\", expected i64.",
+            "leads.1.score: invalid type: string \"high\", expected a JSON number.",
         );
         let req = json_post(
             &client,
