@@ -46,7 +46,7 @@ use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::schema::SchemaType;
 use utoipa::openapi::schema::{
     AnyOfBuilder, ArrayBuilder, ComponentsBuilder, KnownFormat, ObjectBuilder, Ref, Schema,
-    SchemaFormat, Type,
+    SchemaFormat, SchemaType, Type,
 };
 use utoipa::openapi::{HeaderBuilder, InfoBuilder, OpenApi, OpenApiBuilder, RefOr, Required};
 
@@ -118,9 +118,12 @@ fn always_false() -> ObjectBuilder {
         .description(Some("Always false for errors."))
 }
 
-/// Any JSON value: the `#[api(details)]` value of a variant.
+/// Any JSON value (`{}`: no `type`): the `#[api(details)]` value of a variant, which may be
+/// an object, an array, a string, a number, a boolean or null.
 fn any(description: &str) -> ObjectBuilder {
-    ObjectBuilder::new().description(Some(description))
+    ObjectBuilder::new()
+        .schema_type(SchemaType::AnyValue)
+        .description(Some(description))
 }
 
 /// `[{"<path_key>": string, "<message_key>": string}]`
@@ -233,7 +236,10 @@ fn compact_schema() -> RefOr<Schema> {
                 .required("message")
                 .property(
                     "details",
-                    any("Structured context (an object, array or string), or null."),
+                    any(
+                        "The `#[api(details)]` value (any JSON), the field errors as \
+                         `[{\"field\", \"message\"}]`, or null.",
+                    ),
                 )
                 .required("details"),
         )
@@ -486,6 +492,22 @@ fn responses_of(
             if !challenges.contains(&challenge) {
                 challenges.push(challenge);
             }
+        }
+        if status == 429 || status == 503 {
+            response = response.header(
+                "Retry-After",
+                HeaderBuilder::new()
+                    .schema(
+                        ObjectBuilder::new()
+                            .schema_type(Type::Integer)
+                            .minimum(Some(0))
+                            .maximum(Some(crate::http::MAX_RETRY_AFTER_SECS)),
+                    )
+                    .description(Some(
+                        "Seconds to wait before retrying, when the error knows (at most one day).",
+                    ))
+                    .build(),
+            );
         }
         if !challenges.is_empty() {
             response = response.header(

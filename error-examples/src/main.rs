@@ -109,7 +109,8 @@ fn main() -> ExitCode {
 fn print_banner(addr: SocketAddr, format: Builtin, rate: u32) {
     let base = format!("http://{addr}");
     println!("Leads API on {base}  (errors in the `{format}` format, {rate} requests/s per key)");
-    println!("API keys: demo-key (read and write), read-only-key (read only)");
+    println!("API keys: demo-key (tenant acme, read and write), read-only-key (acme, read only),");
+    println!("          other-tenant-key (tenant globex: acme's leads are 404 to it)");
     println!();
     println!("Try:");
     println!(

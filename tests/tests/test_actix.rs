@@ -122,6 +122,10 @@ async fn boom() -> Result<HttpResponse> {
     )))?
 }
 
+async fn panics() -> HttpResponse {
+    panic!("lead 7 vanished\u{2028}status=200 code=\"x\"")
+}
+
 async fn echo_id(id: RequestId) -> HttpResponse {
     HttpResponse::Ok().body(id.to_string())
 }
@@ -140,11 +144,9 @@ macro_rules! shop {
             .wrap(ErrorScope::new(settings($format)))
             .app_data(adapter::path_config())
             .app_data(web::PayloadConfig::new(1024))
-            .service(
-                web::resource("/orders/{id}")
-                    .route(web::get().to(get_order))
-                    .default_service(web::to(adapter::method_not_allowed)),
-            )
+            // No default service on the resource: actix's own 405 carries `Allow`, and
+            // `ErrorScope` puts it in the envelope.
+            .service(web::resource("/orders/{id}").route(web::get().to(get_order)))
             .route("/orders", web::post().to(create_order))
             .route("/orders", web::get().to(list_orders))
             .route("/me", web::get().to(me))
@@ -152,6 +154,7 @@ macro_rules! shop {
             .route("/limited", web::get().to(limited))
             .route("/boom", web::get().to(boom))
             .route("/id", web::get().to(echo_id))
+            .route("/panic", web::get().to(panics))
             .default_service(web::to(adapter::not_found))
     };
 }
@@ -176,7 +179,9 @@ macro_rules! send {
     }};
 }
 
-async fn parts(res: ServiceResponse) -> (u16, Vec<(String, String)>, String) {
+async fn parts<B: actix_web::body::MessageBody>(
+    res: ServiceResponse<B>,
+) -> (u16, Vec<(String, String)>, String) {
     let status = res.status().as_u16();
     let mut headers: Vec<(String, String)> = res
         .headers()
@@ -292,9 +297,10 @@ fn cases() -> Vec<Case> {
         (
             test::TestRequest::get().uri("/orders?limit=many"),
             with(|| {
-                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::invalid(
+                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::new(
                     "limit",
-                    "Invalid digit found in string.",
+                    "validation/invalid-value",
+                    "limit: invalid digit found in string.",
                 )))
             }),
             400,
@@ -309,9 +315,10 @@ fn cases() -> Vec<Case> {
         (
             post_json("/orders", r#"{"item":"pen","qty":1,"address":{"zip":5}}"#),
             with(|| {
-                RequestError::InvalidBody(FieldErrors::new().with(FieldError::invalid(
+                RequestError::InvalidBody(FieldErrors::new().with(FieldError::new(
                     "address.zip",
-                    "Invalid type: integer `5`, expected a string.",
+                    "validation/invalid-type",
+                    "address.zip: invalid type: integer `5`, expected a string.",
                 )))
             }),
             422,
@@ -342,7 +349,7 @@ fn cases() -> Vec<Case> {
             test::TestRequest::delete().uri("/orders/7"),
             with(|| RequestError::MethodNotAllowed),
             405,
-            vec![],
+            vec![("allow", "GET")],
         ),
     ]
 }
@@ -377,7 +384,7 @@ async fn flat_bodies_are_exact() {
     let (_, _, body) = send!(app, req, "r2");
     assert_eq!(
         body,
-        r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"Invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"r2"}}"#
+        r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"address.zip: invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"r2"}}"#
     );
     let (_, _, body) = send!(app, test::TestRequest::get().uri("/boom"), "r3");
     assert_eq!(
@@ -588,9 +595,10 @@ fn wire_cases() -> Vec<WireCase> {
         (
             Wire::json("/orders", r#"{"item":"pen","qty":1,"address":{"zip":5}}"#),
             with(|| {
-                RequestError::InvalidBody(FieldErrors::new().with(FieldError::invalid(
+                RequestError::InvalidBody(FieldErrors::new().with(FieldError::new(
                     "address.zip",
-                    "Invalid type: integer `5`, expected a string.",
+                    "validation/invalid-type",
+                    "address.zip: invalid type: integer `5`, expected a string.",
                 )))
             }),
             422,
@@ -610,9 +618,10 @@ fn wire_cases() -> Vec<WireCase> {
         (
             Wire::get("/orders?limit=many"),
             with(|| {
-                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::invalid(
+                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::new(
                     "limit",
-                    "Invalid digit found in string.",
+                    "validation/invalid-value",
+                    "limit: invalid digit found in string.",
                 )))
             }),
             400,
@@ -646,7 +655,7 @@ fn wire_cases() -> Vec<WireCase> {
             },
             with(|| RequestError::MethodNotAllowed),
             405,
-            vec![],
+            vec![("allow", "GET")],
         ),
     ]
 }
@@ -707,7 +716,7 @@ async fn real_server_bodies_and_headers_are_exact() {
     .await;
     assert_eq!(got, (400, flat("s-5", &[], body), body.to_owned()));
 
-    let body = r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"Invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-6"}}"#;
+    let body = r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"address.zip: invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-6"}}"#;
     let wire = Wire::json("/orders", r#"{"item":"pen","qty":1,"address":{"zip":5}}"#);
     let got = over_http(&srv, wire, Some("s-6")).await;
     assert_eq!(got, (422, flat("s-6", &[], body), body.to_owned()));

@@ -124,7 +124,7 @@ async fn handlers_return_the_derived_enum_directly() {
     let logs = logs.text();
     assert_eq!(
         logs,
-        "ERROR server error request_id=\"r-502\" status=502 code=\"upstream\" error=enriching lead: timeout\\r\\nat 10.0.0.7\n\
+        "ERROR server error request_id=\"r-502\" status=502 code=\"upstream\" error=\"enriching lead: timeout\\r\\nat 10.0.0.7\"\n\
          ERROR server error request_id=\"r-503\" status=503 code=\"maintenance\"\n"
     );
 }

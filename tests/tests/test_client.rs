@@ -864,7 +864,9 @@ fn retry_table_method_by_status() {
     ];
     for method in methods {
         let idempotent = method != Method::POST && method != Method::PATCH;
-        for code in [408, 429, 500, 502, 503, 504] {
+        for code in [408, 425, 429, 500, 502, 503, 504] {
+            // A 429 without Retry-After waits at least the 1 s floor, then the backoff.
+            let retry = if code == 429 { backoff(1_050) } else { retry };
             let expected = if idempotent {
                 retry
             } else {
@@ -920,11 +922,13 @@ fn retry_table_method_by_status() {
 
 #[test]
 fn retry_after_takes_precedence() {
+    // Never before the header says; the backoff of this retry (half of 100 ms here) is
+    // added as jitter.
     let delay = Outcome::response(status(429), &headers(&[("retry-after", "7")]));
     assert_eq!(
         advise(Method::GET, &[], delay),
         RetryAdvice::Retry {
-            after: Duration::from_secs(7),
+            after: Duration::from_millis(7_050),
             basis: Basis::RetryAfter
         }
     );
@@ -982,6 +986,138 @@ fn retry_after_takes_precedence() {
     // A malformed Retry-After falls back to backoff.
     let garbage = Outcome::response(status(503), &headers(&[("retry-after", "soon")]));
     assert_eq!(advise(Method::GET, &[], garbage), backoff(50));
+}
+
+#[test]
+fn retry_after_jitter_never_comes_early_and_stays_within_the_backoff() {
+    let delay = Outcome::response(status(503), &headers(&[("retry-after", "2")]));
+    let get = Method::GET;
+    let none = HeaderMap::new();
+    for (retries, jitter, ms) in [
+        (0, 0u64, 2_000),
+        (0, u64::MAX, 2_099),
+        (1, 1 << 63, 2_100),
+        (2, 1 << 63, 2_200),
+    ] {
+        let advice =
+            RetryPolicy::new().advise(&Attempt::new(&get, &none, retries), delay, NOW, &mut || {
+                jitter
+            });
+        let RetryAdvice::Retry { after, basis } = advice else {
+            panic!("{advice:?}");
+        };
+        assert_eq!((after.as_millis(), basis), (ms, Basis::RetryAfter));
+    }
+    // Seeded jitter over many draws: never earlier than the header, at most 100 ms later.
+    let mut random = SplitMix64::new(42);
+    for _ in 0..1_000 {
+        let advice =
+            RetryPolicy::new().advise(&Attempt::new(&get, &none, 0), delay, NOW, &mut random);
+        let RetryAdvice::Retry { after, .. } = advice else {
+            panic!("{advice:?}");
+        };
+        assert!(
+            after >= Duration::from_secs(2) && after < Duration::from_millis(2_100),
+            "{after:?}"
+        );
+    }
+}
+
+#[test]
+fn too_many_requests_without_retry_after_starts_at_the_floor() {
+    let get = Method::GET;
+    let none = HeaderMap::new();
+    let policy = RetryPolicy::new();
+    for (retries, jitter, ms) in [(0, 0u64, 1_000), (0, 1 << 63, 1_050), (2, 1 << 63, 1_200)] {
+        assert_eq!(
+            policy.advise(
+                &Attempt::new(&get, &none, retries),
+                response(429),
+                NOW,
+                &mut || jitter
+            ),
+            backoff(ms),
+            "retry {retries}"
+        );
+    }
+    let policy = policy.rate_limited_floor(Duration::from_secs(5));
+    assert_eq!(
+        policy.advise(&Attempt::new(&get, &none, 0), response(429), NOW, &mut || 0),
+        backoff(5_000)
+    );
+    // Other statuses keep the plain backoff.
+    assert_eq!(
+        policy.advise(&Attempt::new(&get, &none, 0), response(503), NOW, &mut || 0),
+        backoff(0)
+    );
+}
+
+#[test]
+fn too_early_is_retried() {
+    assert!(RetryPolicy::is_retryable_status(status(425)));
+    assert_eq!(advise(Method::GET, &[], response(425)), backoff(50));
+    assert_eq!(
+        advise(Method::POST, &[], response(425)),
+        RetryAdvice::Stop(StopReason::NotIdempotent)
+    );
+}
+
+#[test]
+fn the_deadline_stops_a_retry_that_would_overrun_it() {
+    let get = Method::GET;
+    let none = HeaderMap::new();
+    let policy = RetryPolicy::new().deadline(Duration::from_secs(5));
+    let delay = Outcome::response(status(503), &headers(&[("retry-after", "3")]));
+    let at = |elapsed: u64| Attempt::new(&get, &none, 0).elapsed(Duration::from_millis(elapsed));
+    assert_eq!(
+        policy.advise(&at(1_000), delay, NOW, &mut || 0),
+        RetryAdvice::Retry {
+            after: Duration::from_secs(3),
+            basis: Basis::RetryAfter
+        }
+    );
+    assert_eq!(
+        policy.advise(&at(2_000), delay, NOW, &mut || 0),
+        RetryAdvice::Retry {
+            after: Duration::from_secs(3),
+            basis: Basis::RetryAfter
+        }
+    );
+    assert_eq!(
+        policy.advise(&at(2_001), delay, NOW, &mut || 0),
+        RetryAdvice::Stop(StopReason::DeadlineExceeded {
+            after: Duration::from_secs(3)
+        })
+    );
+    // Without a deadline, elapsed time does not matter.
+    assert_eq!(
+        RetryPolicy::new().advise(&at(3_600_000), delay, NOW, &mut || 0),
+        RetryAdvice::Retry {
+            after: Duration::from_secs(3),
+            basis: Basis::RetryAfter
+        }
+    );
+}
+
+#[test]
+fn display_escapes_what_the_remote_server_wrote() {
+    let body = "{\"success\":false,\"status\":500,\"message\":\"boom\\nERROR forged line\\u2028x\\u202egnp.exe\\u001b[31m\"}";
+    let remote = RemoteError::parse(status(500), &HeaderMap::new(), body.as_bytes());
+    assert_eq!(
+        remote.message(),
+        Some("boom\nERROR forged line\u{2028}x\u{202e}gnp.exe\u{1b}[31m")
+    );
+    assert_eq!(
+        remote.to_string(),
+        r"500 Internal Server Error: boom\nERROR forged line\u{2028}x\u{202e}gnp.exe\u{1b}[31m"
+    );
+    let body = br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"gone","code":"x\r\ny"}"#;
+    let remote = RemoteError::parse(
+        status(404),
+        &headers(&[("content-type", "application/problem+json")]),
+        body,
+    );
+    assert_eq!(remote.to_string(), r"404 Not Found: gone (x\r\ny)");
 }
 
 #[test]
@@ -1086,6 +1222,7 @@ mod service {
             rate,
             credits,
             clock: Arc::new(FixedClock(Timestamp::from_unix_millis(1_770_552_000_250))),
+            ..Config::default()
         };
         tokio::spawn(service::serve(listener, config));
         format!("http://{addr}")
@@ -1322,4 +1459,90 @@ mod service {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading a body through reqwest is bounded in time and in size
+
+/// A raw HTTP/1.1 server on loopback that answers one request with `head`, then writes
+/// `chunks` (each 64 KiB of `x`, chunked encoding) and holds the connection open for 30 s.
+#[cfg(feature = "reqwest")]
+async fn hostile_server(head: &'static str, chunks: usize) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut buf = [0u8; 4096];
+        let _ = socket.read(&mut buf).await;
+        let _ = socket.write_all(head.as_bytes()).await;
+        let chunk = format!("10000\r\n{}\r\n", "x".repeat(0x10000));
+        for _ in 0..chunks {
+            if socket.write_all(chunk.as_bytes()).await.is_err() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_secs(30)).await;
+    });
+    format!("http://{addr}/")
+}
+
+#[cfg(feature = "reqwest")]
+#[tokio::test]
+async fn a_trickling_body_is_read_for_the_timeout_only() {
+    let url = hostile_server(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{\"success\":false,",
+        0,
+    )
+    .await;
+    let response = reqwest::get(url).await.unwrap();
+    let started = std::time::Instant::now();
+    let remote = error_core::client::Parser::new()
+        .parse_reqwest_within(response, Duration::from_millis(200))
+        .await
+        .unwrap();
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(200) && took < Duration::from_secs(5),
+        "{took:?}"
+    );
+    assert_eq!(remote.status(), 503);
+    assert!(
+        matches!(
+            remote.kind(),
+            BodyKind::Malformed {
+                truncated: true,
+                ..
+            }
+        ),
+        "{:?}",
+        remote.kind()
+    );
+    assert_eq!(
+        error_core::client::DEFAULT_BODY_TIMEOUT,
+        Duration::from_secs(10)
+    );
+}
+
+#[cfg(feature = "reqwest")]
+#[tokio::test]
+async fn an_endless_body_is_read_to_the_limit_only() {
+    // 64 MiB offered; the parser stops after its 1 MiB limit and one chunk.
+    let url = hostile_server(
+        "HTTP/1.1 502 Bad Gateway\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n",
+        1024,
+    )
+    .await;
+    let response = reqwest::get(url).await.unwrap();
+    let started = std::time::Instant::now();
+    let remote = error_core::client::Parser::new()
+        .parse_reqwest(response)
+        .await
+        .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let BodyKind::TooLarge { len } = remote.kind() else {
+        panic!("{:?}", remote.kind());
+    };
+    let limit = error_core::client::DEFAULT_MAX_BODY_BYTES;
+    assert!(*len > limit && *len <= limit + 0x10000 * 2, "{len}");
 }

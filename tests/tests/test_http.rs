@@ -17,6 +17,7 @@ async fn start(format: Builtin, rate: u32, credits: u32) -> String {
         rate,
         credits,
         clock: Arc::new(FixedClock(Timestamp::from_unix_millis(T0))),
+        ..Config::default()
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -329,18 +330,6 @@ async fn validation_and_conflicts_in_every_format() {
             "#/leads/1/firstName",
             "validation/missing-leads.1.firstName",
             "leads.1.firstName is required.",
-        )
-        .field(
-            "leads.3.email",
-            "#/leads/3/email",
-            "validation/duplicate-leads.3.email",
-            "A lead with this email already exists",
-        )
-        .field(
-            "leads.4.email",
-            "#/leads/4/email",
-            "validation/duplicate-leads.4.email",
-            "A lead with this email already exists",
         );
         let req = json_post(
             &client,
@@ -355,7 +344,37 @@ async fn validation_and_conflicts_in_every_format() {
             ]}"#,
         );
         check(format, req, "t-bulk", &bulk, &[]).await;
-        // Nothing of the failed batch was stored.
+        // Valid leads whose emails exist or repeat: a conflict, 409, each under its index.
+        let conflict = expect(
+            409,
+            "Conflict",
+            "lead/duplicate-emails",
+            "Some leads have an email that already exists.",
+        )
+        .field(
+            "leads.1.email",
+            "#/leads/1/email",
+            "validation/duplicate-leads.1.email",
+            "A lead with this email already exists",
+        )
+        .field(
+            "leads.2.email",
+            "#/leads/2/email",
+            "validation/duplicate-leads.2.email",
+            "A lead with this email already exists",
+        );
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads/bulk"),
+            "demo-key",
+            r#"{"leads":[
+                {"email":"c@acme.com","firstName":"C","score":3,"phone":"+44 20 7946 0958"},
+                {"email":"C@acme.com","firstName":"C2","score":4},
+                {"email":"ada@acme.com","firstName":"A2","score":5}
+            ]}"#,
+        );
+        check(format, req, "t-bulk-409", &conflict, &[]).await;
+        // Nothing of the failed batches was stored.
         let list = client
             .get(format!("{base}/v1/leads"))
             .header("x-api-key", "read-only-key")
@@ -455,8 +474,8 @@ async fn lookups_credits_and_ids_in_every_format() {
         .field(
             "limit",
             "#/limit",
-            "validation/invalid-limit",
-            "Invalid digit found in string.",
+            "validation/invalid-value",
+            "limit: invalid digit found in string.",
         );
         let req = client
             .get(format!("{base}/v1/leads?limit=ten"))
@@ -478,6 +497,13 @@ async fn lookups_credits_and_ids_in_every_format() {
             .get(format!("{base}/v1/leads?limit=0"))
             .header("x-api-key", "demo-key");
         check(format, req, "t-q2", &limit, &[]).await;
+
+        // An unknown lead is 404, and its credit is given back.
+        let req = client
+            .post(format!("{base}/v1/leads/9/enrich"))
+            .header("x-api-key", "demo-key");
+        let missing = expect(404, "Not Found", "lead/not-found", "Lead 9 was not found.");
+        check(format, req, "t-404e", &missing, &[]).await;
 
         // One credit: the first enrichment succeeds, the second is 402.
         let res = client
@@ -501,11 +527,11 @@ async fn lookups_credits_and_ids_in_every_format() {
             .post(format!("{base}/v1/leads/1/enrich"))
             .header("x-api-key", "demo-key");
         check(format, req, "t-402", &no_credit, &[]).await;
+        // Credits are checked first: without one, even an unknown lead is 402.
         let req = client
             .post(format!("{base}/v1/leads/9/enrich"))
             .header("x-api-key", "demo-key");
-        let missing = expect(404, "Not Found", "lead/not-found", "Lead 9 was not found.");
-        check(format, req, "t-404e", &missing, &[]).await;
+        check(format, req, "t-402b", &no_credit, &[]).await;
 
         let res = client
             .delete(format!("{base}/v1/leads/1"))
@@ -686,8 +712,8 @@ async fn framework_rejections_in_every_format() {
         .field(
             "email",
             "#/email",
-            "validation/invalid-email",
-            "Invalid type: integer `5`, expected a string.",
+            "validation/invalid-type",
+            "email: invalid type: integer `5`, expected a string.",
         );
         let req = json_post(
             &client,
@@ -705,8 +731,8 @@ async fn framework_rejections_in_every_format() {
         .field(
             "leads.1.score",
             "#/leads/1/score",
-            "validation/invalid-leads.1.score",
-            "Invalid type: string \"high\", expected i64.",
+            "validation/invalid-type",
+            "leads.1.score: invalid type: string \"high\", expected a JSON number.",
         );
         let req = json_post(
             &client,
@@ -724,7 +750,7 @@ async fn framework_rejections_in_every_format() {
         .field(
             "leads",
             "#/leads",
-            "validation/missing-leads",
+            "validation/missing-field",
             "leads is required.",
         );
         let req = json_post(&client, format!("{base}/v1/leads/bulk"), "demo-key", "{}");
@@ -857,7 +883,7 @@ async fn a_5xx_hides_its_source_and_logs_it_once() {
         .map(|format| {
             format!(
                 "ERROR server error request_id=\"t-500-{format}\" status=500 code=\"internal_server_error\" \
-                 error=enriching lead 1: POST https://enrich.internal:7443/v2/company refused: token sk_live_51Hx\\r\\nretry=false\n"
+                 error=\"enriching lead 1: POST https://enrich.internal:7443/v2/company refused: token sk_live_51Hx\\r\\nretry=false\"\n"
             )
         })
         .collect();
@@ -906,5 +932,287 @@ fn expected_bodies_are_the_reference_shapes() {
     ];
     for (format, want) in Builtin::ALL.into_iter().zip(want) {
         assert_eq!(body(format, &e, "r"), want, "{format}");
+    }
+}
+
+async fn start_with(config: Config) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(service::serve(listener, config));
+    format!("http://{addr}")
+}
+
+fn fixed(format: Builtin) -> Config {
+    Config {
+        format,
+        rate: 1000,
+        clock: Arc::new(FixedClock(Timestamp::from_unix_millis(T0))),
+        ..Config::default()
+    }
+}
+
+/// A key reads, lists, enriches and deletes only its own tenant's leads: another tenant's
+/// lead is a 404, exactly as a lead that does not exist. Emails are unique per tenant.
+#[tokio::test]
+async fn leads_belong_to_a_tenant_in_every_format() {
+    let client = reqwest::Client::new();
+    for format in Builtin::ALL {
+        let base = start_with(fixed(format)).await;
+        let ada = r#"{"email":"ada@acme.com","firstName":"Ada","score":90}"#;
+        create(&client, &base, ada).await;
+        let other = "other-tenant-key";
+        let not_found = expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.");
+        let req = client
+            .get(format!("{base}/v1/leads/1"))
+            .header("x-api-key", other);
+        check(format, req, "t-ten-1", &not_found, &[]).await;
+        let req = client
+            .delete(format!("{base}/v1/leads/1"))
+            .header("x-api-key", other);
+        check(format, req, "t-ten-2", &not_found, &[]).await;
+        let req = client
+            .post(format!("{base}/v1/leads/1/enrich"))
+            .header("x-api-key", other);
+        check(format, req, "t-ten-3", &not_found, &[]).await;
+        let res = client
+            .get(format!("{base}/v1/leads"))
+            .header("x-api-key", other)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.text().await.unwrap(), r#"{"leads":[]}"#);
+        // The same email in another tenant is not a duplicate.
+        let res = json_post(&client, format!("{base}/v1/leads"), other, ada)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        assert_eq!(
+            res.text().await.unwrap(),
+            r#"{"id":2,"email":"ada@acme.com","firstName":"Ada","score":90,"phone":null,"company":null}"#
+        );
+        // Each tenant lists its own.
+        for (key, id) in [("demo-key", 1), ("read-only-key", 1), (other, 2)] {
+            let res = client
+                .get(format!("{base}/v1/leads"))
+                .header("x-api-key", key)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                res.text().await.unwrap(),
+                format!(
+                    r#"{{"leads":[{{"id":{id},"email":"ada@acme.com","firstName":"Ada","score":90,"phone":null,"company":null}}]}}"#
+                ),
+                "{key}"
+            );
+        }
+        // The lead is still there for its own tenant.
+        let res = client
+            .get(format!("{base}/v1/leads/1"))
+            .header("x-api-key", "demo-key")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+    }
+}
+
+/// Past `auth_failures` wrong keys from one address in the window, that address gets 429
+/// with `Retry-After` (to the window's end) instead of 401, whatever key it sends.
+#[tokio::test]
+async fn wrong_keys_are_throttled_per_address_in_every_format() {
+    let client = reqwest::Client::new();
+    for format in Builtin::ALL {
+        let base = start_with(Config {
+            auth_failures: 3,
+            ..fixed(format)
+        })
+        .await;
+        let invalid = expect(
+            401,
+            "Unauthorized",
+            "auth/invalid-api-key",
+            "The API key is not valid.",
+        );
+        for i in 0..3 {
+            let req = client
+                .get(format!("{base}/v1/leads"))
+                .header("x-api-key", format!("guess-{i}"));
+            check(
+                format,
+                req,
+                "t-guess",
+                &invalid,
+                &[("www-authenticate", "ApiKey")],
+            )
+            .await;
+        }
+        let throttled = expect(
+            429,
+            "Too Many Requests",
+            "auth/too-many-failures",
+            "Too many failed authentication attempts. Retry later.",
+        );
+        for key in ["guess-3", "demo-key"] {
+            let req = client
+                .get(format!("{base}/v1/leads"))
+                .header("x-api-key", key);
+            check(
+                format,
+                req,
+                "t-throttled",
+                &throttled,
+                &[("retry-after", "60")],
+            )
+            .await;
+        }
+        // A request without a key is no guess: still 401.
+        let missing = expect(
+            401,
+            "Unauthorized",
+            "auth/missing-api-key",
+            "Authentication required.",
+        );
+        let req = client.get(format!("{base}/v1/leads"));
+        check(
+            format,
+            req,
+            "t-nokey",
+            &missing,
+            &[("www-authenticate", "ApiKey")],
+        )
+        .await;
+    }
+}
+
+#[test]
+fn the_throttle_forgets_after_the_window_and_bounds_its_table() {
+    use error_examples::service::{AuthThrottle, MAX_TRACKED_ADDRESSES};
+    use std::net::{IpAddr, Ipv4Addr};
+    use std::time::Duration;
+
+    let window = Duration::from_secs(60);
+    let a = IpAddr::V4(Ipv4Addr::new(10, 0, 0, 1));
+    let mut throttle = AuthThrottle::default();
+    for _ in 0..3 {
+        assert_eq!(throttle.check(a, 1_000, 3, window), Ok(()));
+        throttle.fail(a, 1_000, window);
+    }
+    assert_eq!(
+        throttle.check(a, 1_000, 3, window),
+        Err(Duration::from_secs(60))
+    );
+    assert_eq!(
+        throttle.check(a, 60_999, 3, window),
+        Err(Duration::from_millis(1))
+    );
+    assert_eq!(throttle.check(a, 61_000, 3, window), Ok(()));
+    // IPv6 clients are counted by their /64; IPv4-mapped addresses as IPv4.
+    use error_examples::service::throttle_address;
+    let v6 = |s: &str| s.parse::<IpAddr>().unwrap();
+    assert_eq!(
+        throttle_address(v6("2001:db8:1:2:aaaa:bbbb:cccc:dddd")),
+        v6("2001:db8:1:2::")
+    );
+    assert_eq!(
+        throttle_address(v6("2001:db8:1:2:ffff::1")),
+        throttle_address(v6("2001:db8:1:2::9"))
+    );
+    assert_ne!(
+        throttle_address(v6("2001:db8:1:3::1")),
+        throttle_address(v6("2001:db8:1:2::1"))
+    );
+    assert_eq!(throttle_address(v6("::ffff:192.0.2.7")), v6("192.0.2.7"));
+    assert_eq!(throttle_address(v6("192.0.2.7")), v6("192.0.2.7"));
+    // A flood of addresses: the table never holds more than its bound.
+    for i in 0..(MAX_TRACKED_ADDRESSES as u32 + 5_000) {
+        throttle.fail(IpAddr::V4(Ipv4Addr::from(i)), 2_000, window);
+    }
+    assert_eq!(throttle.tracked(), MAX_TRACKED_ADDRESSES);
+    // Once their windows are over, room is made again.
+    throttle.fail(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 1)), 100_000, window);
+    assert_eq!(throttle.tracked(), 1);
+}
+
+/// A tenant's share of the store is bounded: past it, 507 Insufficient Storage, and the
+/// other tenant is unaffected.
+#[tokio::test]
+async fn the_store_is_bounded_per_tenant_in_every_format() {
+    let client = reqwest::Client::new();
+    for format in Builtin::ALL {
+        let base = start_with(Config {
+            max_leads: 2,
+            ..fixed(format)
+        })
+        .await;
+        for i in 0..2 {
+            let res = json_post(
+                &client,
+                format!("{base}/v1/leads"),
+                "demo-key",
+                &format!(r#"{{"email":"a{i}@acme.com","firstName":"A","score":1}}"#),
+            )
+            .send()
+            .await
+            .unwrap();
+            assert_eq!(res.status(), 201);
+        }
+        let full = expect(
+            507,
+            "Insufficient Storage",
+            "store/full",
+            "There is no room to store more leads.",
+        );
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads"),
+            "demo-key",
+            r#"{"email":"a2@acme.com","firstName":"A","score":1}"#,
+        );
+        check(format, req, "t-full", &full, &[]).await;
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads/bulk"),
+            "demo-key",
+            r#"{"leads":[{"email":"b@acme.com","firstName":"B","score":1}]}"#,
+        );
+        check(format, req, "t-full-bulk", &full, &[]).await;
+        // Bulk is all or nothing: two leads where one fits is 507, and nothing is stored.
+        let res = json_post(
+            &client,
+            format!("{base}/v1/leads/bulk"),
+            "other-tenant-key",
+            r#"{"leads":[{"email":"c@g.com","firstName":"C","score":1},{"email":"d@g.com","firstName":"D","score":1},{"email":"e@g.com","firstName":"E","score":1}]}"#,
+        )
+        .send()
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 507);
+        let res = client
+            .get(format!("{base}/v1/leads"))
+            .header("x-api-key", "other-tenant-key")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.text().await.unwrap(), r#"{"leads":[]}"#);
+        // Deleting makes room again.
+        let res = client
+            .delete(format!("{base}/v1/leads/1"))
+            .header("x-api-key", "demo-key")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 204);
+        let res = json_post(
+            &client,
+            format!("{base}/v1/leads"),
+            "demo-key",
+            r#"{"email":"a0@acme.com","firstName":"A","score":1}"#,
+        )
+        .send()
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 201, "the deleted lead's email is free again");
     }
 }

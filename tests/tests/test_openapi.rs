@@ -41,8 +41,9 @@ fn parse(json: &str) -> Spec {
 fn examples_by_status(spec: &Spec, operation: &Operation) -> BTreeMap<String, BTreeSet<String>> {
     let mut out = BTreeMap::new();
     for (status, response) in operation.responses.as_ref().unwrap() {
-        // The `default` response documents any other error; it has no examples.
-        if status == "default" {
+        // Success responses carry a schema, not the catalogue's named examples; the
+        // `default` response documents any other error and has none either.
+        if !status.starts_with('4') && !status.starts_with('5') {
             continue;
         }
         let response = response.resolve(spec).unwrap();
@@ -423,32 +424,42 @@ fn the_example_service_declares_each_routes_errors() {
     let spec = parse(&json);
     let statuses = |method: Method, path: &str| -> Vec<String> {
         let operation = spec.operation(&method, path).unwrap();
-        examples_by_status(&spec, operation).into_keys().collect()
+        let errors: Vec<String> = examples_by_status(&spec, operation).into_keys().collect();
+        let all: Vec<String> = operation
+            .responses
+            .as_ref()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        assert!(all.ends_with(&errors), "{method} {path}: {all:?}");
+        all
     };
     assert_eq!(
         statuses(Method::GET, "/v1/leads"),
-        ["400", "401", "422", "429"]
+        ["200", "400", "401", "422", "429"]
     );
     assert_eq!(
         statuses(Method::POST, "/v1/leads"),
-        ["400", "401", "403", "409", "413", "415", "422", "429"]
+        ["201", "400", "401", "403", "409", "413", "415", "422", "429", "507"]
     );
     assert_eq!(
         statuses(Method::POST, "/v1/leads/bulk"),
-        ["400", "401", "403", "409", "413", "415", "422", "429"]
+        ["201", "400", "401", "403", "409", "413", "415", "422", "429", "507"]
     );
     assert_eq!(
         statuses(Method::GET, "/v1/leads/{id}"),
-        ["400", "401", "404", "429"]
+        ["200", "400", "401", "404", "429"]
     );
     assert_eq!(
         statuses(Method::DELETE, "/v1/leads/{id}"),
-        ["400", "401", "403", "404", "429"]
+        ["204", "400", "401", "403", "404", "429"]
     );
     assert_eq!(
         statuses(Method::POST, "/v1/leads/{id}/enrich"),
-        ["400", "401", "402", "403", "404", "429", "500"]
+        ["200", "400", "401", "402", "403", "404", "429", "500"]
     );
+    assert_eq!(statuses(Method::GET, "/openapi.json"), ["200"]);
     // Two errors on 401, and the service's own 422 beside the framework's.
     let post = spec.operation(&Method::POST, "/v1/leads").unwrap();
     let examples = examples_by_status(&spec, post);
@@ -524,5 +535,98 @@ fn a_generic_enum_documents_its_errors() {
     assert_eq!(
         response.content["application/json"].examples(&spec)["bad_value"].value,
         Some(serde_json::json!({"message": "Bad value {0}."}))
+    );
+}
+
+/// The example's document describes the whole API: the security scheme and where it
+/// applies, request bodies, parameters with types and bounds, success responses, and the
+/// headers of the errors that send them.
+#[test]
+fn the_example_service_documents_the_whole_api() {
+    let json = error_examples::service::openapi::document(Builtin::Problem);
+    parse(&json);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        doc["components"]["securitySchemes"]["ApiKey"],
+        serde_json::json!({
+            "type": "apiKey",
+            "name": "X-API-Key",
+            "in": "header",
+            "description": "`demo-key` (tenant acme, read and write), `read-only-key` (acme, read only), `other-tenant-key` (tenant globex)."
+        })
+    );
+    let paths = &doc["paths"];
+    for (path, method) in [
+        ("/v1/leads", "get"),
+        ("/v1/leads", "post"),
+        ("/v1/leads/bulk", "post"),
+        ("/v1/leads/{id}", "get"),
+        ("/v1/leads/{id}", "delete"),
+        ("/v1/leads/{id}/enrich", "post"),
+    ] {
+        assert_eq!(
+            paths[path][method]["security"],
+            serde_json::json!([{"ApiKey": []}]),
+            "{method} {path}"
+        );
+        let unauthorized = &paths[path][method]["responses"]["401"];
+        assert_eq!(
+            unauthorized["headers"]["WWW-Authenticate"]["schema"],
+            serde_json::json!({"type": "string"}),
+            "{method} {path}"
+        );
+        assert_eq!(
+            paths[path][method]["responses"]["429"]["headers"]["Retry-After"]["schema"],
+            serde_json::json!({"type": "integer", "minimum": 0, "maximum": 86400}),
+            "{method} {path}"
+        );
+    }
+    assert!(paths["/openapi.json"]["get"].get("security").is_none());
+    assert_eq!(
+        paths["/v1/leads"]["get"]["parameters"],
+        serde_json::json!([
+            {"name": "offset", "in": "query", "description": "Leads to skip (default 0).", "required": false,
+             "schema": {"type": "integer", "minimum": 0, "maximum": 18446744073709551615u64}},
+            {"name": "limit", "in": "query", "description": "Leads to return, 1 to 100 (default 20).", "required": false,
+             "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
+        ])
+    );
+    assert_eq!(
+        paths["/v1/leads/{id}"]["delete"]["parameters"],
+        serde_json::json!([
+            {"name": "id", "in": "path", "description": "The lead's id.", "required": true,
+             "schema": {"type": "integer", "minimum": 0, "maximum": 18446744073709551615u64}}
+        ])
+    );
+    assert_eq!(
+        paths["/v1/leads"]["post"]["requestBody"],
+        serde_json::json!({"content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewLead"}}}, "required": true})
+    );
+    assert_eq!(
+        paths["/v1/leads/bulk"]["post"]["requestBody"]["content"]["application/json"]["schema"],
+        serde_json::json!({"$ref": "#/components/schemas/BulkLeads"})
+    );
+    assert_eq!(
+        paths["/v1/leads/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"],
+        serde_json::json!({"$ref": "#/components/schemas/Lead"})
+    );
+    assert_eq!(
+        paths["/v1/leads/{id}"]["delete"]["responses"]["204"],
+        serde_json::json!({"description": "Deleted."})
+    );
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["NewLead"]["required"],
+        serde_json::json!(["email", "firstName", "score"])
+    );
+    assert_eq!(
+        schemas["BulkLeads"]["properties"]["leads"]["maxItems"],
+        serde_json::json!(1000)
+    );
+    // The error bodies in the service's format.
+    assert_eq!(
+        paths["/v1/leads/{id}"]["get"]["responses"]["404"]["content"]["application/problem+json"]
+            ["schema"],
+        serde_json::json!({"$ref": "#/components/schemas/ProblemDetails"})
     );
 }

@@ -77,5 +77,8 @@ pub use retry::{
 };
 pub use typed::{match_entry, FromRemote};
 
+#[cfg(feature = "reqwest")]
+pub use self::reqwest::DEFAULT_BODY_TIMEOUT;
+
 #[doc(hidden)]
 pub use typed::__derive;

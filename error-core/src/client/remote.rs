@@ -7,6 +7,7 @@ use http::StatusCode;
 use serde_json::Value;
 
 use crate::format::Builtin;
+use crate::http::write_unquoted;
 use crate::FieldErrors;
 
 /// What the body of a response turned out to be.
@@ -253,22 +254,35 @@ impl RemoteError {
 impl fmt::Display for RemoteError {
     /// `404 Not Found: Lead 7 was not found. (lead/not-found)`, or for a body that is not
     /// an envelope `502 Bad Gateway: not an error envelope (not JSON)`.
+    ///
+    /// What the remote server wrote (the message, the code, the parser's excerpt) has its
+    /// control characters, U+2028/U+2029 and bidirectional controls escaped (`\n`,
+    /// `\u{202e}`), so a server cannot forge or reorder the lines of a log this is written to.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.status.as_str())?;
         if let Some(reason) = self.status.canonical_reason() {
             write!(f, " {reason}")?;
         }
         match (&self.kind, &self.message) {
-            (BodyKind::Envelope(_), Some(message)) => write!(f, ": {message}")?,
+            (BodyKind::Envelope(_), Some(message)) => {
+                f.write_str(": ")?;
+                write_unquoted(f, message)?;
+            }
             (BodyKind::Envelope(_), None) => {}
             (BodyKind::Empty, _) => f.write_str(": empty body")?,
             (BodyKind::OtherJson, _) => f.write_str(": not an error envelope (other JSON)")?,
             (BodyKind::NotJson, _) => f.write_str(": not an error envelope (not JSON)")?,
-            (BodyKind::Malformed { error, .. }, _) => write!(f, ": malformed JSON ({error})")?,
+            (BodyKind::Malformed { error, .. }, _) => {
+                f.write_str(": malformed JSON (")?;
+                write_unquoted(f, error)?;
+                f.write_str(")")?;
+            }
             (BodyKind::TooLarge { len }, _) => write!(f, ": body too large ({len} bytes)")?,
         }
         if let Some(code) = &self.code {
-            write!(f, " ({code})")?;
+            f.write_str(" (")?;
+            write_unquoted(f, code)?;
+            f.write_str(")")?;
         }
         Ok(())
     }

@@ -87,6 +87,7 @@ pub struct Attempt<'a> {
     method: &'a Method,
     idempotency_key: bool,
     retries: u32,
+    elapsed: Duration,
 }
 
 impl<'a> Attempt<'a> {
@@ -97,7 +98,15 @@ impl<'a> Attempt<'a> {
             method,
             idempotency_key: headers.contains_key("idempotency-key"),
             retries,
+            elapsed: Duration::ZERO,
         }
+    }
+
+    /// The time spent on the request so far, every try and wait included: what
+    /// [`RetryPolicy::deadline`] is counted against.
+    pub fn elapsed(mut self, elapsed: Duration) -> Self {
+        self.elapsed = elapsed;
+        self
     }
 
     /// Whether sending the request twice has the effect of sending it once: an idempotent
@@ -193,12 +202,23 @@ pub enum StopReason {
     Exhausted,
     /// The server asks for a longer wait than the policy accepts.
     RetryAfterTooLong(Duration),
+    /// Waiting `after` would take the request past the policy's
+    /// [deadline](RetryPolicy::deadline).
+    DeadlineExceeded {
+        /// The wait the retry would need.
+        after: Duration,
+    },
 }
 
 /// When and how long to retry: [`RetryPolicy::advise`].
 ///
 /// Defaults: backoff base 100 ms, doubling per retry, capped at 10 s; at most 3 retries;
-/// a `Retry-After` over 60 s stops instead of waiting.
+/// a `Retry-After` over 60 s stops instead of waiting; a 429 without `Retry-After` waits at
+/// least 1 s; no overall deadline (set one with [`RetryPolicy::deadline`]).
+///
+/// A `Retry-After` is honoured to the letter and then jittered upwards (by the backoff of
+/// this retry), so clients told the same second do not come back in step, and none comes
+/// back early.
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
@@ -226,6 +246,8 @@ pub struct RetryPolicy {
     cap: Duration,
     max_retries: u32,
     max_retry_after: Duration,
+    rate_limited_floor: Duration,
+    deadline: Option<Duration>,
 }
 
 impl Default for RetryPolicy {
@@ -242,7 +264,24 @@ impl RetryPolicy {
             cap: Duration::from_secs(10),
             max_retries: 3,
             max_retry_after: Duration::from_secs(60),
+            rate_limited_floor: Duration::from_secs(1),
+            deadline: None,
         }
+    }
+
+    /// The shortest wait after a 429 that has no `Retry-After` (default 1 s): a server that
+    /// says "too many" is not helped by a retry 100 ms later.
+    pub const fn rate_limited_floor(mut self, floor: Duration) -> Self {
+        self.rate_limited_floor = floor;
+        self
+    }
+
+    /// The overall budget of a request: no retry is advised whose wait would take the
+    /// [elapsed](Attempt::elapsed) time past `deadline`
+    /// ([`StopReason::DeadlineExceeded`]).
+    pub const fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
     }
 
     /// The backoff ceiling of the first retry; it doubles with each retry.
@@ -269,14 +308,18 @@ impl RetryPolicy {
         self
     }
 
-    /// Whether a status is worth retrying at all: 408, 429, 500, 502, 503, 504.
+    /// Whether a status is worth retrying at all: 408, 425 (Too Early, RFC 8470: the server
+    /// asks for the request again once the TLS handshake is complete), 429, 500, 502, 503,
+    /// 504.
     pub fn is_retryable_status(status: StatusCode) -> bool {
-        matches!(status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504)
+        matches!(status.as_u16(), 408 | 425 | 429 | 500 | 502 | 503 | 504)
     }
 
     /// The advice for `attempt` that ended with `outcome`: the status must be retryable,
-    /// the request idempotent (unless it was never sent), retries left; the delay is the
-    /// `Retry-After` (an HTTP-date counted from `now`), else [`RetryPolicy::backoff`].
+    /// the request idempotent (unless it was never sent), retries left, and the wait within
+    /// the deadline. The wait is the `Retry-After` (an HTTP-date counted from `now`) plus
+    /// [`RetryPolicy::backoff`] as jitter; without one, the backoff alone, on top of the
+    /// [floor](RetryPolicy::rate_limited_floor) for a 429.
     pub fn advise<R: RandomSource + ?Sized>(
         &self,
         attempt: &Attempt<'_>,
@@ -284,6 +327,7 @@ impl RetryPolicy {
         now: SystemTime,
         random: &mut R,
     ) -> RetryAdvice {
+        let mut rate_limited = false;
         let retry_after = match outcome {
             Outcome::ConnectFailed => None,
             Outcome::Network => {
@@ -302,29 +346,35 @@ impl RetryPolicy {
                 if !attempt.is_idempotent() {
                     return RetryAdvice::Stop(StopReason::NotIdempotent);
                 }
+                rate_limited = status == StatusCode::TOO_MANY_REQUESTS;
                 retry_after
             }
         };
         if attempt.retries >= self.max_retries {
             return RetryAdvice::Stop(StopReason::Exhausted);
         }
-        match retry_after {
+        let jitter = self.backoff(attempt.retries, random);
+        let (after, basis) = match retry_after {
             Some(retry_after) => {
-                let after = retry_after.delay_from(now);
-                if after > self.max_retry_after {
-                    RetryAdvice::Stop(StopReason::RetryAfterTooLong(after))
-                } else {
-                    RetryAdvice::Retry {
-                        after,
-                        basis: Basis::RetryAfter,
-                    }
+                let asked = retry_after.delay_from(now);
+                if asked > self.max_retry_after {
+                    return RetryAdvice::Stop(StopReason::RetryAfterTooLong(asked));
                 }
+                // Never earlier than asked; spread upwards.
+                (asked.saturating_add(jitter), Basis::RetryAfter)
             }
-            None => RetryAdvice::Retry {
-                after: self.backoff(attempt.retries, random),
-                basis: Basis::Backoff,
-            },
+            None if rate_limited => (
+                self.rate_limited_floor.saturating_add(jitter),
+                Basis::Backoff,
+            ),
+            None => (jitter, Basis::Backoff),
+        };
+        if let Some(deadline) = self.deadline {
+            if attempt.elapsed.saturating_add(after) > deadline {
+                return RetryAdvice::Stop(StopReason::DeadlineExceeded { after });
+            }
         }
+        RetryAdvice::Retry { after, basis }
     }
 
     /// Exponential backoff with full jitter: a delay drawn uniformly from

@@ -24,21 +24,22 @@
 //!
 //! let app = App::new()
 //!     .app_data(actix::path_config())
-//!     .service(
-//!         web::resource("/v1/leads/{id}")
-//!             .route(web::get().to(get_lead))
-//!             .default_service(web::to(actix::method_not_allowed)),
-//!     )
+//!     // No default service: actix's own 405 carries `Allow`; `ErrorScope` envelopes it.
+//!     .service(web::resource("/v1/leads/{id}").route(web::get().to(get_lead)))
 //!     .default_service(web::to(actix::not_found))
 //!     .wrap(ErrorScope::new(ErrorSettings::new().format(Builtin::Flat)));
 //! ```
 //!
 //! - [`ErrorScope`] runs each request in its [`RequestScope`] and sets `X-Request-Id` on
-//!   every response.
+//!   every response. It also turns a handler's panic into a 500 envelope (logged once, the
+//!   server keeps serving), serves HEAD wherever GET is (actix-web routes HEAD only to
+//!   `web::head()` otherwise; under `ErrorScope` such a route is not reached), and puts
+//!   actix's own 405, which carries `Allow`, in the envelope.
 //! - [`Json`] and [`Query`] are extractors whose errors name the failing field's path;
 //!   [`json_config`], [`path_config`] and [`query_config`] make actix's own `web::Json`,
 //!   `web::Path` and `web::Query` answer in the envelope too.
-//! - [`not_found`] is the app's default service; [`method_not_allowed`] a resource's.
+//! - [`not_found`] is the app's default service. [`method_not_allowed`] can be a resource's,
+//!   but cannot know the resource's methods, so its 405 has no `Allow`: prefer none.
 //! - `web::PayloadConfig::new(n)` sets the body limit that [`Json`] answers 413 past.
 
 use std::error::Error;
@@ -46,14 +47,16 @@ use std::future::{ready, Future, Ready};
 use std::pin::Pin;
 use std::rc::Rc;
 
+use actix_web::body::EitherBody;
 use actix_web::dev::{Payload, Service, ServiceRequest, ServiceResponse, Transform};
-use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
-use actix_web::http::StatusCode;
+use actix_web::error::{InternalError, JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::header::{HeaderName, HeaderValue, ALLOW, CONTENT_TYPE};
+use actix_web::http::{Method, StatusCode};
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError};
 use serde::de::DeserializeOwned;
 
 use super::body::{is_json_content_type, json_from_slice, path_param_error, query_from_str};
+use super::panic::{panic_error, CatchUnwind};
 use super::{error_response, ErrorSettings, RequestError, RequestId, RequestScope};
 use crate::{ApiError, FieldError, FieldErrors};
 
@@ -139,7 +142,7 @@ where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
     B: 'static,
 {
-    type Response = ServiceResponse<B>;
+    type Response = ServiceResponse<EitherBody<B>>;
     type Error = actix_web::Error;
     type Transform = ErrorScopeService<S>;
     type InitError = ();
@@ -165,25 +168,66 @@ where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
     B: 'static,
 {
-    type Response = ServiceResponse<B>;
+    type Response = ServiceResponse<EitherBody<B>>;
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>>>>;
 
     actix_web::dev::forward_ready!(inner);
 
-    fn call(&self, req: ServiceRequest) -> Self::Future {
+    fn call(&self, mut req: ServiceRequest) -> Self::Future {
         let id = RequestId::from_client(req.headers().get(X_REQUEST_ID).map(|v| v.as_bytes()));
         req.extensions_mut().insert(id.clone());
+        // actix-web routes HEAD only to `web::head()` routes; RFC 9110 wants HEAD wherever GET
+        // is served. actix-http's codec remembered the request was HEAD and sends no body.
+        if req.method() == Method::HEAD {
+            req.head_mut().method = Method::GET;
+        }
         let scope = RequestScope::new(id.clone(), self.settings.clone());
         let inner = Rc::clone(&self.inner);
         Box::pin(async move {
-            let mut res = scope.run(inner.call(req)).await?;
+            // A panic in the handler (or in a middleware inside this one) is caught inside the
+            // request scope: a 500 envelope with the request id, logged once.
+            let caught = scope
+                .clone()
+                .run(CatchUnwind::new(async move { inner.call(req).await }))
+                .await;
+            let mut res = match caught {
+                Ok(res) => {
+                    let res = res?;
+                    if is_bare_method_not_allowed(&res) {
+                        // actix's own 405, empty: the envelope, keeping its `Allow`.
+                        let (http_req, bare) = res.into_parts();
+                        let mut response =
+                            to_actix(error_response(&RequestError::MethodNotAllowed, &scope));
+                        if let Some(allow) = bare.headers().get(ALLOW) {
+                            response.headers_mut().insert(ALLOW, allow.clone());
+                        }
+                        ServiceResponse::new(http_req, response).map_into_right_body()
+                    } else {
+                        res.map_into_left_body()
+                    }
+                }
+                Err(payload) => {
+                    // The request went down with the handler, so the response rendered here,
+                    // in the scope, travels as an error that actix sends as it is.
+                    let response = to_actix(error_response(&panic_error(&*payload), &scope));
+                    return Err(
+                        InternalError::from_response("the handler panicked", response).into(),
+                    );
+                }
+            };
             if let Ok(value) = HeaderValue::from_str(id.as_str()) {
                 res.headers_mut().insert(X_REQUEST_ID, value);
             }
             Ok(res)
         })
     }
+}
+
+/// A 405 that actix-web wrote itself (a resource without a default service): no body, no
+/// `Content-Type`, and the `Allow` header the envelope must keep.
+fn is_bare_method_not_allowed<B>(res: &ServiceResponse<B>) -> bool {
+    res.status() == StatusCode::METHOD_NOT_ALLOWED && !res.headers().contains_key(CONTENT_TYPE)
 }
 
 /// The request id: from [`ErrorScope`], or without it, the client's valid id or a fresh one.
@@ -302,7 +346,10 @@ pub async fn not_found() -> Result<HttpResponse, HttpError<RequestError>> {
     Err(HttpError(RequestError::NotFound))
 }
 
-/// A resource's default service: 405 [`RequestError::MethodNotAllowed`] in the envelope.
+/// A resource's default service: 405 [`RequestError::MethodNotAllowed`] in the envelope,
+/// without `Allow` (it cannot know the resource's methods). Without a default service,
+/// actix-web answers 405 with `Allow` itself, and [`ErrorScope`] puts it in the envelope:
+/// prefer that.
 pub async fn method_not_allowed() -> Result<HttpResponse, HttpError<RequestError>> {
     Err(HttpError(RequestError::MethodNotAllowed))
 }

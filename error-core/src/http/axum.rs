@@ -44,7 +44,9 @@
 //! ```
 //!
 //! - [`ErrorLayer`] runs each request in its [`RequestScope`]: the request id (echoed or
-//!   fresh, set as `X-Request-Id` on every response), the format, the clock.
+//!   fresh, set as `X-Request-Id` on every response), the format, the clock. Inside that
+//!   scope, tower-http's `CatchPanic` turns a handler's panic into a 500 envelope with the
+//!   request id, logged once like any 5xx; the server keeps serving.
 //! - [`Json`], [`Path`] and [`Query`] replace axum's extractors; their rejections are
 //!   [`RequestError`]s in the service's envelope, and a JSON body of the wrong shape names
 //!   the failing field's path.
@@ -52,6 +54,7 @@
 //! - Add `axum::extract::DefaultBodyLimit::max(n)` for the body limit; [`Json`] answers
 //!   413 past it.
 
+use std::any::Any;
 use std::convert::Infallible;
 use std::error::Error;
 use std::future::Future;
@@ -65,8 +68,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use tower_http::catch_panic::{CatchPanic, ResponseForPanic};
 
 use super::body::{is_json_content_type, json_from_slice, path_param_error, query_from_str};
+use super::panic::panic_error;
 use super::{error_response, ErrorSettings, RequestError, RequestId, RequestScope, X_REQUEST_ID};
 use crate::ApiError;
 
@@ -127,17 +132,33 @@ impl<S> tower_layer::Layer<S> for ErrorLayer {
 
     fn layer(&self, inner: S) -> Self::Service {
         ErrorService {
-            inner,
+            inner: CatchPanic::custom(inner, PanicResponse),
             settings: self.settings.clone(),
         }
     }
 }
 
-/// The service of [`ErrorLayer`].
+/// The service of [`ErrorLayer`]. A panic in the inner service is caught inside the request
+/// scope (tower-http's `CatchPanic`): the client gets a 500 envelope in the service's
+/// format with its request id, the panic is logged once like any other 5xx, and the server
+/// keeps serving.
 #[derive(Clone, Debug)]
 pub struct ErrorService<S> {
-    inner: S,
+    inner: CatchPanic<S, PanicResponse>,
     settings: ErrorSettings,
+}
+
+/// The response to a panic, rendered in the current request's scope.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct PanicResponse;
+
+impl ResponseForPanic for PanicResponse {
+    type ResponseBody = Body;
+
+    fn response_for_panic(&mut self, payload: Box<dyn Any + Send + 'static>) -> Response {
+        error_response(&panic_error(&*payload), &RequestScope::current_or_default()).map(Body::from)
+    }
 }
 
 impl<S> tower_service::Service<Request> for ErrorService<S>
@@ -159,7 +180,7 @@ where
         let scope = RequestScope::new(id.clone(), self.settings.clone());
         let future = scope.clone().sync(|| self.inner.call(req));
         Box::pin(async move {
-            let mut res = scope.run(future).await?;
+            let mut res = scope.run(future).await?.map(Body::new);
             if let Ok(value) = axum::http::HeaderValue::from_str(id.as_str()) {
                 res.headers_mut().insert(X_REQUEST_ID, value);
             }

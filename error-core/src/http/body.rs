@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_path_to_error::Segment;
 
 use super::RequestError;
-use crate::{FieldError, FieldErrors, FieldPath};
+use crate::{FieldError, FieldErrors, FieldPath, PathSegment};
 
 /// Whether a `Content-Type` is JSON: `application/json` or `application/<anything>+json`,
 /// with or without parameters.
@@ -81,27 +81,131 @@ fn field_path(path: &serde_path_to_error::Path) -> FieldPath {
     for segment in path {
         match segment {
             Segment::Seq { index } => out.push_index(*index),
-            Segment::Map { key } => out.push_key(key.clone()),
-            Segment::Enum { variant } => out.push_key(variant.clone()),
+            // A map key may be request text: bounded like any other.
+            Segment::Map { key } => out.push_key(cut(key)),
+            Segment::Enum { variant } => out.push_key(cut(variant)),
             Segment::Unknown => out.push_key("?"),
         }
     }
     out
 }
 
-/// serde's message made into a field error: a missing field points at the field itself
-/// (`validation/missing-<path>`, `<path> is required.`), anything else is
-/// `validation/invalid-<path>` with serde's message, capitalized.
+/// The most characters of request text (a string value, a field, variant or map key) that
+/// reach an error message or path; longer text is cut there and ends with [`CUT_MARKER`].
+pub const MAX_ECHOED_CHARS: usize = 64;
+
+/// What ends request text that was cut to [`MAX_ECHOED_CHARS`].
+pub const CUT_MARKER: &str = "…";
+
+/// The most characters of a whole message built from serde's (the request text in it is
+/// already cut; this bounds the rest, such as a long list of expected variants).
+const MAX_MESSAGE_CHARS: usize = 512;
+
+/// `text` cut to [`MAX_ECHOED_CHARS`] characters, with [`CUT_MARKER`] when it was longer.
+pub(crate) fn cut(text: &str) -> String {
+    cut_to(text, MAX_ECHOED_CHARS)
+}
+
+fn cut_to(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}{CUT_MARKER}", &text[..end]),
+    }
+}
+
+/// serde's message with the request text inside it cut: the value of `string "…"` (written
+/// with Rust's escapes, so an escaped quote does not end it) and the name in `` `…` ``
+/// (unknown fields and variants).
+fn cut_request_text(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS));
+    let mut rest = message;
+    loop {
+        let string_at = rest
+            .find("string \"")
+            .map(|at| (at, at + "string \"".len(), '"'));
+        let tick_at = rest.find('`').map(|at| (at, at + 1, '`'));
+        let next = match (string_at, tick_at) {
+            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        let Some((_, open_end, close)) = next else {
+            out.push_str(rest);
+            break;
+        };
+        out.push_str(&rest[..open_end]);
+        let inner = &rest[open_end..];
+        let close_at = closing(inner, close);
+        out.push_str(&cut(&inner[..close_at]));
+        rest = &inner[close_at..];
+        if let Some(after) = rest.strip_prefix(close) {
+            out.push(close);
+            rest = after;
+        }
+    }
+    cut_to(&out, MAX_MESSAGE_CHARS)
+}
+
+/// Where the quoted text starting at `inner` ends: the first `close` not escaped by `\`
+/// (for `"`), or the end.
+fn closing(inner: &str, close: char) -> usize {
+    let mut escaped = false;
+    for (at, c) in inner.char_indices() {
+        match c {
+            '\\' if close == '"' && !escaped => escaped = true,
+            c if c == close && !escaped => return at,
+            _ => escaped = false,
+        }
+    }
+    inner.len()
+}
+
+/// serde's message made into a field error whose code names the kind of mistake, never the
+/// request's text (so the codes a service sends stay a finite catalogue), while the path
+/// names the field:
+///
+/// | serde says | path | code | message |
+/// |---|---|---|---|
+/// | missing field `x` | `…x` | `validation/missing-field` | `…x is required.` |
+/// | unknown field `x` | `…x` (cut) | `validation/unknown-field` | `…x is not a known field.` |
+/// | unknown variant `v`, … | the field | `validation/unknown-variant` | `<path>: ` and serde's, cut |
+/// | invalid type: … | the field | `validation/invalid-type` | `<path>: ` and serde's, cut |
+/// | invalid length / value, anything else | the field | `validation/invalid-value` | `<path>: ` and serde's, cut |
+///
+/// (At the document's root, where there is no path, serde's message, capitalized.)
 fn field_error(mut path: FieldPath, message: String) -> FieldError {
     if let Some(name) = quoted(&message, "missing field `") {
-        path.push_key(name.to_owned());
-        return FieldError::missing(path);
+        path.push_key(cut(name));
+        return FieldError::missing(path).with_code("validation/missing-field");
     }
     if let Some(name) = quoted(&message, "unknown field `") {
-        path.push_key(name.to_owned());
-        let code = format!("validation/unknown-{path}");
-        return FieldError::new(path, code, "Unknown field.");
+        // serde_path_to_error has the unknown key in the path already.
+        let name = cut(name);
+        if !matches!(path.segments().last(), Some(PathSegment::Key(last)) if *last == name) {
+            path.push_key(name);
+        }
+        let message = format!("{path} is not a known field.");
+        return FieldError::new(path, "validation/unknown-field", message);
     }
+    let code = if message.starts_with("invalid type") {
+        "validation/invalid-type"
+    } else if message.starts_with("unknown variant") {
+        "validation/unknown-variant"
+    } else {
+        "validation/invalid-value"
+    };
+    let message = cut_request_text(&message);
+    // The message names the field, for the formats that show no path (Nested).
+    let text = if path.segments().is_empty() {
+        capitalized(&message)
+    } else {
+        let end = if message.ends_with('.') { "" } else { "." };
+        format!("{path}: {message}{end}")
+    };
+    FieldError::new(path, code, text)
+}
+
+/// `message` with a capital first letter and a final period.
+fn capitalized(message: &str) -> String {
     let mut text = String::with_capacity(message.len() + 1);
     let mut chars = message.chars();
     if let Some(first) = chars.next() {
@@ -111,13 +215,13 @@ fn field_error(mut path: FieldPath, message: String) -> FieldError {
     if !text.ends_with('.') {
         text.push('.');
     }
-    FieldError::invalid(path, text)
+    text
 }
 
-/// The name in "prefix`name`…".
+/// The name in "prefix`name`…" (to the end when the closing backtick is missing).
 fn quoted<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
     let rest = message.strip_prefix(prefix)?;
-    rest.split_once('`').map(|(name, _)| name)
+    Some(rest.split_once('`').map_or(rest, |(name, _)| name))
 }
 
 /// serde_json's message without its " at line L column C".
@@ -151,6 +255,62 @@ mod tests {
         assert!(!is_json_content_type(Some(b"text/plain")));
         assert!(!is_json_content_type(Some(b"application/+json")));
         assert!(!is_json_content_type(None));
+    }
+
+    #[test]
+    fn request_text_is_cut_in_messages() {
+        let long = "x".repeat(50_000);
+        let kept = "x".repeat(MAX_ECHOED_CHARS);
+        assert_eq!(
+            cut_request_text(&format!("invalid type: string \"{long}\", expected i64")),
+            format!("invalid type: string \"{kept}…\", expected i64")
+        );
+        // An escaped quote inside the value does not end it.
+        let escaped = format!("a\\\"{long}");
+        let got = cut_request_text(&format!("invalid type: string \"{escaped}\", expected u8"));
+        let kept_escaped = format!("a\\\"{}", "x".repeat(MAX_ECHOED_CHARS - 3));
+        assert_eq!(
+            got,
+            format!("invalid type: string \"{kept_escaped}…\", expected u8")
+        );
+        assert_eq!(
+            cut_request_text(&format!("unknown variant `{long}`, expected `a` or `b`")),
+            format!("unknown variant `{kept}…`, expected `a` or `b`")
+        );
+        assert_eq!(
+            cut_request_text("invalid length 2, expected 3"),
+            "invalid length 2, expected 3"
+        );
+        // Unclosed: cut all the same.
+        assert_eq!(
+            cut_request_text(&format!("unknown variant `{long}")),
+            format!("unknown variant `{kept}…")
+        );
+        assert_eq!(cut("prénom"), "prénom");
+    }
+
+    #[test]
+    fn codes_never_carry_request_text() {
+        let long = "k".repeat(10_000);
+        let error = field_error(
+            FieldPath::new(),
+            format!("unknown field `{long}`, expected `a`"),
+        );
+        assert_eq!(error.code(), "validation/unknown-field");
+        assert_eq!(
+            error.path().to_string().chars().count(),
+            MAX_ECHOED_CHARS + 1
+        );
+        let error = field_error(
+            FieldPath::new().key("kind"),
+            format!("unknown variant `{long}`, expected `a`"),
+        );
+        assert_eq!(error.code(), "validation/unknown-variant");
+        let error = field_error(FieldPath::new(), "missing field `email`".to_owned());
+        assert_eq!(
+            (error.code(), error.message()),
+            ("validation/missing-field", "email is required.")
+        );
     }
 
     #[test]

@@ -15,6 +15,11 @@ pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 pub use crate::context::{is_valid_request_id, MAX_REQUEST_ID_LEN};
 
+/// The longest `Retry-After` a response announces: one day (86,400 seconds). A longer delay
+/// (a bug, an overflow, a value from elsewhere) is sent as this, so that no client is told to
+/// wait for years and no proxy sees a number it cannot parse.
+pub const MAX_RETRY_AFTER_SECS: u64 = 86_400;
+
 /// `Retry-After` in whole seconds, rounded up so a client never retries early.
 ///
 /// ```
@@ -36,7 +41,8 @@ pub fn retry_after_seconds(delay: Duration) -> u64 {
 
 /// Sets the headers of an error response in `headers`: `Content-Type` (`content_type`),
 /// `Cache-Control: no-store`, `X-Content-Type-Options: nosniff`, `X-Request-Id` when `ctx`
-/// has a valid one, `Retry-After` on 429 and 503 when the error has a delay, and
+/// has a valid one, `Retry-After` on 429 and 503 when the error has a delay (at most
+/// [`MAX_RETRY_AFTER_SECS`]), and
 /// `WWW-Authenticate` on 401 when the variant declares a challenge.
 ///
 /// ```
@@ -72,7 +78,7 @@ pub fn insert_error_headers<E: ApiError>(
     let status = error.status();
     if status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::SERVICE_UNAVAILABLE {
         if let Some(delay) = error.retry_after() {
-            let seconds = retry_after_seconds(delay);
+            let seconds = retry_after_seconds(delay).min(MAX_RETRY_AFTER_SECS);
             headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
     }

@@ -1,10 +1,11 @@
 //! The one log line of a 5xx: the source chain, which the client never sees.
 
 use std::error::Error;
-use std::fmt::Write;
+use std::fmt;
 
-/// The error and its sources, joined by `: `, with CR, LF and other control characters
-/// escaped so one error is one log line and cannot forge another.
+/// The error and its sources, joined by `: `, with every character that could break or
+/// forge a log line escaped: CR, LF and the other C0/C1 controls, U+2028 and U+2029, the
+/// bidirectional controls, and `\` and `"` (the log line quotes the text).
 ///
 /// ```
 /// use error_core::http::source_chain;
@@ -22,8 +23,8 @@ use std::fmt::Write;
 ///     }
 /// }
 ///
-/// let err = Outer(std::io::Error::other("disk\r\nfull"));
-/// assert_eq!(source_chain(&err), r"saving lead: disk\r\nfull");
+/// let err = Outer(std::io::Error::other("disk\r\nfull\u{2028}\u{202e}\"x\""));
+/// assert_eq!(source_chain(&err), r#"saving lead: disk\r\nfull\u{2028}\u{202e}\"x\""#);
 /// ```
 pub fn source_chain(error: &dyn Error) -> String {
     let mut out = String::new();
@@ -38,15 +39,17 @@ pub fn source_chain(error: &dyn Error) -> String {
 }
 
 fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '\r' => out.push_str("\\r"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
+    // Writing into a `String` cannot fail.
+    let _ = super::write_escaped(out, text);
+}
+
+/// The source chain between quotes, so that text inside it such as `status=200 code=x`
+/// cannot pass for more fields of the line.
+struct Quoted(String);
+
+impl fmt::Display for Quoted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\"", self.0)
     }
 }
 
@@ -63,7 +66,7 @@ pub fn log_server_error(error: &dyn Error, request_id: &str, status: http::Statu
         request_id,
         status = status.as_u16(),
         code,
-        error = %source_chain(error),
+        error = %Quoted(source_chain(error)),
         "server error"
     );
 }

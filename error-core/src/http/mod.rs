@@ -7,7 +7,7 @@
 //! | `Cache-Control` | always | `no-store` |
 //! | `X-Content-Type-Options` | always | `nosniff` |
 //! | `X-Request-Id` | when the context has a request id | the client's id when [valid](is_valid_request_id), else a fresh UUID v4 |
-//! | `Retry-After` | 429 and 503, from an `#[api(retry_after)]` field | whole seconds, rounded up |
+//! | `Retry-After` | 429 and 503, from an `#[api(retry_after)]` field | whole seconds, rounded up, at most [`MAX_RETRY_AFTER_SECS`] (one day) |
 //! | `WWW-Authenticate` | 401, from `#[api(www_authenticate = "…")]` | the challenge, such as `ApiKey` |
 //!
 //! [`response::to_response`](crate::response::to_response) sets them for any framework; the
@@ -34,17 +34,28 @@
 //! assert_eq!(res.headers()["cache-control"], "no-store");
 //! ```
 
+#[cfg(any(feature = "server", feature = "client"))]
+mod escape;
 mod headers;
+
+#[cfg(feature = "server")]
+pub(crate) use escape::write_escaped;
+#[cfg(feature = "client")]
+pub(crate) use escape::write_unquoted;
 
 pub use headers::{
     insert_error_headers, is_valid_request_id, retry_after_seconds, MAX_REQUEST_ID_LEN,
-    X_REQUEST_ID,
+    MAX_RETRY_AFTER_SECS, X_REQUEST_ID,
 };
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod body;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use body::{CUT_MARKER, MAX_ECHOED_CHARS};
 #[cfg(feature = "server")]
 mod log;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod panic;
 #[cfg(feature = "server")]
 mod rejection;
 #[cfg(feature = "server")]

@@ -28,6 +28,16 @@ pub enum LeadError {
         email: String,
     },
 
+    /// Leads of a bulk request whose email exists already, or repeats one earlier in the
+    /// request: a conflict with the store's state, each under its index.
+    #[api(
+        status = 409,
+        code = "lead/duplicate-emails",
+        message = "Some leads have an email that already exists."
+    )]
+    #[error("duplicate emails")]
+    DuplicateEmails(#[api(fields)] FieldErrors),
+
     /// No lead has this id.
     #[api(
         status = 404,
@@ -92,6 +102,33 @@ pub enum LeadError {
         #[api(retry_after)]
         retry_after: Duration,
     },
+
+    /// Too many wrong API keys from this client address: refused, whatever the key, until
+    /// the window ends.
+    #[api(
+        status = 429,
+        code = "auth/too-many-failures",
+        message = "Too many failed authentication attempts. Retry later.",
+        action = "Wait for the Retry-After delay, then send a valid key."
+    )]
+    #[error("too many failed authentication attempts")]
+    AuthThrottled {
+        /// How long until the window ends.
+        #[api(retry_after)]
+        retry_after: Duration,
+    },
+
+    /// The tenant's leads fill its share of the store: 507 Insufficient Storage (RFC 4918
+    /// section 11.5: the server cannot store the representation the request needs; the
+    /// condition lasts until leads are deleted).
+    #[api(
+        status = 507,
+        code = "store/full",
+        message = "There is no room to store more leads.",
+        action = "Delete leads you no longer need, then retry."
+    )]
+    #[error("the tenant's share of the store is full")]
+    StoreFull,
 
     /// The enrichment provider failed; its error is logged, never sent.
     #[api(

@@ -32,9 +32,9 @@ pub struct ListParams {
     limit: Option<usize>,
 }
 
-/// `GET /v1/leads`
+/// `GET /v1/leads`: the caller's tenant's leads only.
 pub async fn list(
-    _: Caller,
+    caller: Caller,
     State(app): State<AppState>,
     Query(params): Query<ListParams>,
 ) -> Result<Json<LeadList>> {
@@ -43,30 +43,43 @@ pub async fn list(
         let errors = FieldErrors::new().with(FieldError::out_of_range("limit", 1, 100));
         return Err(LeadError::Validation(errors).into());
     }
-    let leads = app.store().list(params.offset.unwrap_or(0), limit);
+    let offset = params.offset.unwrap_or(0);
+    let leads = app.with_store(|store| store.list(caller.tenant, offset, limit));
     Ok(Json(LeadList { leads }))
 }
 
 /// `POST /v1/leads`
 pub async fn create(
-    _: Caller,
+    caller: Caller,
     State(app): State<AppState>,
     Json(new): Json<NewLead>,
 ) -> Result<(StatusCode, Json<Lead>)> {
     let mut errors = FieldErrors::new();
-    let Some(lead) = check(&new, &FieldPath::new(), &mut errors) else {
+    let Some(mut lead) = check(&new, &FieldPath::new(), &mut errors) else {
         return Err(LeadError::Validation(errors).into());
     };
-    let mut store = app.store();
-    if store.has_email(&lead.email) {
-        return Err(LeadError::DuplicateEmail { email: lead.email }.into());
+    lead.tenant = caller.tenant;
+    let max = app.config().max_leads;
+    let stored = app.with_store(|store| {
+        if store.has_email(caller.tenant, &lead.email) {
+            return Err(LeadError::DuplicateEmail {
+                email: lead.email.clone(),
+            });
+        }
+        store
+            .insert_all(vec![lead], max)
+            .map_err(|_| LeadError::StoreFull)
+    })?;
+    match stored.into_iter().next() {
+        Some(lead) => Ok((StatusCode::CREATED, Json(lead))),
+        None => Err(LeadError::StoreFull.into()),
     }
-    Ok((StatusCode::CREATED, Json(store.insert(lead))))
 }
 
-/// `POST /v1/leads/bulk`: all or nothing; every failing item under its index.
+/// `POST /v1/leads/bulk`: all or nothing; every failing item under its index: 422 for
+/// invalid items, then 409 for emails that exist or repeat.
 pub async fn bulk(
-    _: Caller,
+    caller: Caller,
     State(app): State<AppState>,
     Json(bulk): Json<BulkLeads>,
 ) -> Result<(StatusCode, Json<LeadList>)> {
@@ -78,82 +91,116 @@ pub async fn bulk(
         errors.push(FieldError::invalid("leads", "Send at most 1000 leads"));
         return Err(LeadError::Validation(errors).into());
     }
-    let mut store = app.store();
-    let mut seen = HashSet::new();
-    let mut valid = Vec::with_capacity(bulk.leads.len());
-    for (index, new) in bulk.leads.iter().enumerate() {
-        let at = FieldPath::new().key("leads").index(index);
-        let Some(lead) = check(new, &at, &mut errors) else {
-            continue;
-        };
-        let email = lead.email.to_ascii_lowercase();
-        if store.has_email(&email) || !seen.insert(email) {
-            errors.push(
-                FieldError::duplicate(at.key("email"))
-                    .with_message("A lead with this email already exists"),
-            );
-            continue;
+    let max = app.config().max_leads;
+    let leads = app.with_store(|store| {
+        let mut valid = Vec::with_capacity(bulk.leads.len());
+        for (index, new) in bulk.leads.iter().enumerate() {
+            let at = FieldPath::new().key("leads").index(index);
+            if let Some(mut lead) = check(new, &at, &mut errors) {
+                lead.tenant = caller.tenant;
+                valid.push((at, lead));
+            }
         }
-        valid.push(lead);
-    }
-    if !errors.is_empty() {
-        return Err(LeadError::Validation(errors).into());
-    }
-    let leads = valid.into_iter().map(|lead| store.insert(lead)).collect();
+        if !errors.is_empty() {
+            return Err(LeadError::Validation(errors));
+        }
+        // Valid content that conflicts with the store (or with itself): 409, per item.
+        let mut seen = HashSet::new();
+        let mut duplicates = FieldErrors::new();
+        for (at, lead) in &valid {
+            let email = lead.email.to_ascii_lowercase();
+            if store.has_email(caller.tenant, &email) || !seen.insert(email) {
+                duplicates.push(
+                    FieldError::duplicate(at.clone().key("email"))
+                        .with_message("A lead with this email already exists"),
+                );
+            }
+        }
+        if !duplicates.is_empty() {
+            return Err(LeadError::DuplicateEmails(duplicates));
+        }
+        let valid: Vec<Lead> = valid.into_iter().map(|(_, lead)| lead).collect();
+        store
+            .insert_all(valid, max)
+            .map_err(|_| LeadError::StoreFull)
+    })?;
     Ok((StatusCode::CREATED, Json(LeadList { leads })))
 }
 
 /// `GET /v1/leads/{id}`
 pub async fn show(
-    _: Caller,
+    caller: Caller,
     State(app): State<AppState>,
     Path(id): Path<u64>,
 ) -> Result<Json<Lead>> {
-    match app.store().get(id) {
-        Some(lead) => Ok(Json(lead.clone())),
+    match app.with_store(|store| store.get(caller.tenant, id).cloned()) {
+        Some(lead) => Ok(Json(lead)),
         None => Err(LeadError::NotFound { id }.into()),
     }
 }
 
 /// `DELETE /v1/leads/{id}`
 pub async fn remove(
-    _: Caller,
+    caller: Caller,
     State(app): State<AppState>,
     Path(id): Path<u64>,
 ) -> Result<StatusCode> {
-    match app.store().remove(id) {
+    match app.with_store(|store| store.remove(caller.tenant, id)) {
         Some(_) => Ok(StatusCode::NO_CONTENT),
         None => Err(LeadError::NotFound { id }.into()),
     }
 }
 
 /// `POST /v1/leads/{id}/enrich`: asks the (simulated) provider for the company, for one
-/// credit. The provider fails for emails at `fail.example`: a 500 whose cause is logged.
+/// credit. The credit is taken first, before the lead is looked up or the provider called,
+/// and given back when no enrichment happens. The provider fails for emails at
+/// `fail.example`: a 500 whose cause is logged. The store's lock is never held while the
+/// provider is asked.
 pub async fn enrich(
     caller: Caller,
     State(app): State<AppState>,
     Path(id): Path<u64>,
 ) -> Result<Json<Lead>> {
-    let mut store = app.store();
-    let email = match store.get(id) {
-        Some(lead) => lead.email.clone(),
-        None => return Err(LeadError::NotFound { id }.into()),
+    let credits = app.config().credits;
+    let email = app.with_store(|store| {
+        if !store.spend_credit(caller.key, credits) {
+            return Err(LeadError::NoCredits);
+        }
+        match store.get(caller.tenant, id) {
+            Some(lead) => Ok(lead.email.clone()),
+            None => {
+                store.refund_credit(caller.key);
+                Err(LeadError::NotFound { id })
+            }
+        }
+    })?;
+    let company = match provider_lookup(&email).await {
+        Ok(company) => company,
+        Err(source) => {
+            app.with_store(|store| store.refund_credit(caller.key));
+            return Err(LeadError::Enrichment { id, source }.into());
+        }
     };
-    let company = provider_lookup(&email).map_err(|source| LeadError::Enrichment { id, source })?;
-    if !store.spend_credit(&caller.key, app.config().credits) {
-        return Err(LeadError::NoCredits.into());
-    }
-    match store.get_mut(id) {
+    let enriched = app.with_store(|store| match store.get_mut(caller.tenant, id) {
         Some(lead) => {
             lead.company = Some(company);
-            Ok(Json(lead.clone()))
+            Some(lead.clone())
         }
-        None => Err(LeadError::NotFound { id }.into()),
-    }
+        None => {
+            // Deleted while the provider was asked.
+            store.refund_credit(caller.key);
+            None
+        }
+    });
+    enriched
+        .map(Json)
+        .ok_or_else(|| LeadError::NotFound { id }.into())
 }
 
 /// The company of an email's domain (`acme.com` is `Acme`).
-fn provider_lookup(email: &str) -> std::result::Result<String, ProviderError> {
+async fn provider_lookup(email: &str) -> std::result::Result<String, ProviderError> {
+    // A real provider is a network call: let other tasks run, as one would.
+    tokio::task::yield_now().await;
     let domain = email.rsplit('@').next().unwrap_or("");
     if domain.eq_ignore_ascii_case("fail.example") {
         return Err(ProviderError(

@@ -13,14 +13,22 @@
 //! | route | errors |
 //! |---|---|
 //! | `GET /v1/leads?offset=&limit=` | 400 bad query, 422 limit out of 1..=100 |
-//! | `POST /v1/leads` | 415, 400 malformed JSON, 422 wrong shape or invalid fields, 409 duplicate email, 413 over 64 KiB |
+//! | `POST /v1/leads` | 415, 400 malformed JSON, 422 wrong shape or invalid fields, 409 duplicate email, 413 over 64 KiB, 507 the tenant's share of the store is full |
 //! | `POST /v1/leads/bulk` | as above, every failing item under `leads.<index>` |
-//! | `GET`, `DELETE /v1/leads/{id}` | 400 malformed id, 404 unknown id |
-//! | `POST /v1/leads/{id}/enrich` | 404, 402 no credit left, 500 provider failure (emails at `fail.example`) |
-//! | every `/v1` route | 401 missing or unknown `X-API-Key`, 403 `read-only-key` on a write, 429 over the rate |
+//! | `GET`, `DELETE /v1/leads/{id}` | 400 malformed id, 404 unknown id or another tenant's lead |
+//! | `POST /v1/leads/{id}/enrich` | 402 no credit left (checked first), 404, 500 provider failure (emails at `fail.example`) |
+//! | every `/v1` route | 401 missing or unknown `X-API-Key`, 403 `read-only-key` on a write, 429 over the rate, 429 after too many wrong keys from one address |
 //! | anything else | 404 unknown route, 405 wrong method |
+//!
+//! Shared state: the store and the limiters sit behind `std::sync::Mutex`es that are only
+//! taken inside [`AppState::with_store`]-style closures, which cannot `.await`: no lock is
+//! ever held across a suspension point (where Tokio's own `Mutex` would be needed), and each
+//! critical section is a few map operations, which Tokio's documentation recommends a
+//! blocking mutex for.
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -37,9 +45,9 @@ pub mod openapi;
 mod store;
 mod validate;
 
-pub use auth::{Access, Caller};
+pub use auth::{lookup, throttle_address, Access, AuthThrottle, Caller, MAX_TRACKED_ADDRESSES};
 pub use error::{LeadError, ProviderError};
-pub use store::Lead;
+pub use store::{Lead, Store};
 
 /// The body limit: 64 KiB.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -53,17 +61,28 @@ pub struct Config {
     pub rate: u32,
     /// Enrichment credits per API key.
     pub credits: u32,
+    /// The most leads one tenant may store; past it, 507 Insufficient Storage.
+    pub max_leads: usize,
+    /// Wrong API keys one client address may send per `auth_window`; past it, 429 with
+    /// `Retry-After` until the window ends, instead of 401.
+    pub auth_failures: u32,
+    /// The window of `auth_failures`.
+    pub auth_window: Duration,
     /// The clock that stamps envelopes and drives the rate limit (a `FixedClock` in tests).
     pub clock: Arc<dyn Clock>,
 }
 
 impl Default for Config {
-    /// Flat, 20 requests per second, 3 credits, the system clock.
+    /// Flat, 20 requests per second, 3 credits, 10,000 leads per tenant, 10 wrong keys per
+    /// address per minute, the system clock.
     fn default() -> Self {
         Config {
             format: Builtin::Flat,
             rate: 20,
             credits: 3,
+            max_leads: 10_000,
+            auth_failures: 10,
+            auth_window: Duration::from_secs(60),
             clock: Arc::new(SystemClock),
         }
     }
@@ -75,6 +94,9 @@ impl std::fmt::Debug for Config {
             .field("format", &self.format)
             .field("rate", &self.rate)
             .field("credits", &self.credits)
+            .field("max_leads", &self.max_leads)
+            .field("auth_failures", &self.auth_failures)
+            .field("auth_window", &self.auth_window)
             .finish_non_exhaustive()
     }
 }
@@ -97,6 +119,7 @@ struct Inner {
     config: Config,
     store: Mutex<store::Store>,
     limiter: Mutex<auth::RateLimiter>,
+    throttle: Mutex<auth::AuthThrottle>,
 }
 
 impl AppState {
@@ -106,6 +129,7 @@ impl AppState {
                 config,
                 store: Mutex::default(),
                 limiter: Mutex::default(),
+                throttle: Mutex::default(),
             }),
         }
     }
@@ -114,17 +138,44 @@ impl AppState {
         &self.inner.config
     }
 
-    fn store(&self) -> MutexGuard<'_, store::Store> {
+    /// Runs `f` on the store under its lock. `f` is a plain closure, so it cannot await
+    /// while holding the lock.
+    pub fn with_store<R>(&self, f: impl FnOnce(&mut store::Store) -> R) -> R {
         // A handler that panicked mid-update leaves plain data; serving it beats failing
         // every later request.
-        self.inner
+        let mut store = self
+            .inner
             .store
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner);
+        f(&mut store)
     }
 
-    fn check_rate(&self, key: &str) -> Result<(), HttpError<LeadError>> {
-        let now = self.inner.config.clock.now().unix_millis();
+    fn now_millis(&self) -> u64 {
+        self.inner.config.clock.now().unix_millis()
+    }
+
+    /// Lets an attempt with a `valid` key or not through the key-guess throttle of
+    /// `address`, counting it when it failed.
+    fn auth_gate(&self, address: IpAddr, valid: bool) -> Result<(), HttpError<LeadError>> {
+        let config = &self.inner.config;
+        let now = self.now_millis();
+        self.inner
+            .throttle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .attempt(
+                address,
+                valid,
+                now,
+                config.auth_failures,
+                config.auth_window,
+            )
+            .map_err(|retry_after| LeadError::AuthThrottled { retry_after }.into())
+    }
+
+    fn check_rate(&self, key: &'static str) -> Result<(), HttpError<LeadError>> {
+        let now = self.now_millis();
         self.inner
             .limiter
             .lock()
@@ -140,11 +191,41 @@ impl AppState {
 /// let app: axum::Router = error_examples::service::router(Default::default());
 /// ```
 pub fn router(config: Config) -> Router {
+    router_and_state(config).0
+}
+
+/// What the service holds, for tests that bound it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stats {
+    /// Leads stored, over every tenant.
+    pub leads: usize,
+    /// Client addresses whose wrong keys are being counted.
+    pub tracked_addresses: usize,
+}
+
+impl AppState {
+    /// What the service holds now.
+    pub fn stats(&self) -> Stats {
+        Stats {
+            leads: self.with_store(|store| store.len()),
+            tracked_addresses: self
+                .inner
+                .throttle
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .tracked(),
+        }
+    }
+}
+
+/// [`router`], and the state it serves, to watch from outside (tests).
+pub fn router_and_state(config: Config) -> (Router, AppState) {
+    let state = AppState::new(config.clone());
     let settings = ErrorSettings::new()
         .format(config.format)
         .version("v1")
         .clock(SharedClock(Arc::clone(&config.clock)));
-    Router::new()
+    let router = Router::new()
         .route("/v1/leads", get(handlers::list).post(handlers::create))
         .route("/v1/leads/bulk", post(handlers::bulk))
         .route(
@@ -157,10 +238,21 @@ pub fn router(config: Config) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(ErrorLayer::new(settings))
-        .with_state(AppState::new(config))
+        .with_state(state.clone());
+    (router, state)
 }
 
-/// Serves the Leads API on `listener` until the process ends.
+/// Serves the Leads API on `listener` until the process ends, with each connection's peer
+/// address available to the key-guess throttle.
 pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> std::io::Result<()> {
-    axum::serve(listener, router(config)).await
+    serve_router(listener, router(config)).await
+}
+
+/// Serves `router` (from [`router_and_state`]) on `listener`, as [`serve`] does.
+pub async fn serve_router(
+    listener: tokio::net::TcpListener,
+    router: Router,
+) -> std::io::Result<()> {
+    let app = router.into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).await
 }

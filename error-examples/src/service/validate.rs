@@ -14,8 +14,9 @@ pub struct NewLead {
     pub email: Option<String>,
     /// Required, not blank, at most 100 characters.
     pub first_name: Option<String>,
-    /// Required, 0 to 100.
-    pub score: Option<i64>,
+    /// Required, 0 to 100. Any JSON number, so that `75.0`, which JSON Schema counts as an
+    /// integer, is accepted like `75`; a fraction is out of range.
+    pub score: Option<serde_json::Number>,
     /// Optional; 7 to 15 digits, with an optional leading `+` and spaces or dashes.
     pub phone: Option<String>,
 }
@@ -27,12 +28,20 @@ pub struct BulkLeads {
     pub leads: Vec<NewLead>,
 }
 
-/// Checks `new`, pushing every problem under `at`; the lead when all is well.
+/// Rust's whitespace (`char::is_whitespace`, Unicode's White_Space), as the body of a
+/// regular-expression class, for the OpenAPI patterns: written out, because `\s` differs
+/// between JSON Schema's ECMA-262 (which has U+FEFF and lacks U+0085), Python and Rust.
+/// Validation and schema then accept exactly the same strings (schemathesis checks both ways).
+pub const WHITESPACE_CLASS: &str =
+    r"\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+
+/// Checks `new`, pushing every problem under `at`; the lead when all is well. Each rule is
+/// what the OpenAPI schema of `NewLead` says, no more and no less.
 pub fn check(new: &NewLead, at: &FieldPath, errors: &mut FieldErrors) -> Option<Lead> {
     let before = errors.total();
     let field = |name: &'static str| at.clone().key(name);
 
-    let email = match new.email.as_deref().map(str::trim) {
+    let email = match new.email.as_deref() {
         None | Some("") => {
             errors.push(FieldError::missing(field("email")));
             None
@@ -43,8 +52,13 @@ pub fn check(new: &NewLead, at: &FieldPath, errors: &mut FieldErrors) -> Option<
         }
         Some(email) => Some(email.to_owned()),
     };
-    let first_name = match new.first_name.as_deref().map(str::trim) {
-        None | Some("") => {
+    // Blank is missing; the bound is on the name as sent; the name is stored trimmed.
+    let first_name = match new.first_name.as_deref() {
+        None => {
+            errors.push(FieldError::missing(field("firstName")));
+            None
+        }
+        Some(name) if name.trim().is_empty() => {
             errors.push(FieldError::missing(field("firstName")));
             None
         }
@@ -52,22 +66,22 @@ pub fn check(new: &NewLead, at: &FieldPath, errors: &mut FieldErrors) -> Option<
             errors.push(FieldError::too_long(field("firstName"), 100));
             None
         }
-        Some(name) => Some(name.to_owned()),
+        Some(name) => Some(name.trim().to_owned()),
     };
-    let score = match new.score {
+    let score = match &new.score {
         None => {
             errors.push(FieldError::missing(field("score")));
             None
         }
-        Some(score) => match u8::try_from(score) {
-            Ok(score) if score <= 100 => Some(score),
-            _ => {
+        Some(score) => match score_value(score) {
+            Some(score) => Some(score),
+            None => {
                 errors.push(FieldError::out_of_range(field("score"), 0, 100));
                 None
             }
         },
     };
-    let phone = match new.phone.as_deref().map(str::trim) {
+    let phone = match new.phone.as_deref().map(|phone| phone.trim_matches(' ')) {
         None | Some("") => None,
         Some(phone) if is_phone(phone) => Some(phone.to_owned()),
         Some(_) => {
@@ -85,15 +99,34 @@ pub fn check(new: &NewLead, at: &FieldPath, errors: &mut FieldErrors) -> Option<
         score: score?,
         phone,
         company: None,
+        // Set by the handler from the caller.
+        tenant: "",
     })
 }
 
-/// `local@domain.tld`, no spaces, at most 254 characters.
+/// A whole number from 0 to 100, written as an integer or with a zero fraction (`75.0`).
+fn score_value(score: &serde_json::Number) -> Option<u8> {
+    let whole = match score.as_u64() {
+        Some(n) => n,
+        None => {
+            let f = score.as_f64()?;
+            if f.fract() != 0.0 || !(0.0..=100.0).contains(&f) {
+                return None;
+            }
+            // In 0..=100 with no fraction: exact.
+            f as u64
+        }
+    };
+    u8::try_from(whole).ok().filter(|n| *n <= 100)
+}
+
+/// `local@domain.tld`, no whitespace anywhere, at most 254 characters (characters, as JSON
+/// Schema counts `maxLength`, not bytes: found by schemathesis).
 fn is_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
-    email.len() <= 254
+    email.chars().count() <= 254
         && !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
