@@ -184,17 +184,10 @@ pub fn parse_field_path(field: &str) -> FieldPath {
             rest = after;
             continue;
         }
-        if let Some(after) = rest.strip_prefix('[') {
-            if let Some(end) = after.find(']') {
-                let inner = &after[..end];
-                if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
-                    if let Ok(index) = inner.parse::<usize>() {
-                        path.push_index(index);
-                        rest = &after[end + 1..];
-                        continue;
-                    }
-                }
-            }
+        if let Some((index, len)) = index_at(rest) {
+            path.push_index(index);
+            rest = &rest[len..];
+            continue;
         }
         if let Some(after) = rest.strip_prefix('`') {
             // A quoted key: up to the next single backtick; "``" is a literal one.
@@ -217,9 +210,12 @@ pub fn parse_field_path(field: &str) -> FieldPath {
             rest = &after[consumed..];
             continue;
         }
-        let end = rest.find(['.', '[']).unwrap_or(rest.len());
-        // `[` that does not open an index is part of the key.
-        let end = if end == 0 { rest.len().min(1) } else { end };
+        // A key runs to the next `.` or index; a `[` that opens no index is part of it.
+        let end = rest
+            .char_indices()
+            .skip(1)
+            .find(|&(i, c)| c == '.' || (c == '[' && index_at(&rest[i..]).is_some()))
+            .map_or(rest.len(), |(i, _)| i);
         let segment = &rest[..end];
         match segment.parse::<usize>() {
             Ok(index) if segment.bytes().all(|b| b.is_ascii_digit()) => path.push_index(index),
@@ -228,6 +224,17 @@ pub fn parse_field_path(field: &str) -> FieldPath {
         rest = &rest[end..];
     }
     path
+}
+
+/// `[digits]` at the start of `text`: the index and the length of its text.
+fn index_at(text: &str) -> Option<(usize, usize)> {
+    let inner = text.strip_prefix('[')?;
+    let end = inner.find(']')?;
+    let digits = &inner[..end];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((digits.parse().ok()?, end + 2))
 }
 
 /// The prefix of the codes [`FieldErrorKind`](crate::FieldErrorKind) and the validation
