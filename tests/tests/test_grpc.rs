@@ -221,10 +221,7 @@ fn field_paths_in_aip_form_and_back() {
         parse_field_path("leads.0.phone"),
         FieldPath::from("leads.0.phone")
     );
-    assert_eq!(
-        parse_field_path("a[x]"),
-        FieldPath::new().key("a[x]")
-    );
+    assert_eq!(parse_field_path("a[x]"), FieldPath::new().key("a[x]"));
     assert_eq!(
         parse_field_path("`unclosed"),
         FieldPath::new().key("unclosed")
@@ -242,7 +239,11 @@ enum LeadError {
         message = "Lead {id} of {owner} was not found."
     )]
     NotFound { id: u64, owner: String },
-    #[api(status = 409, code = "lead/edit-conflict", message = "Edited meanwhile.")]
+    #[api(
+        status = 409,
+        code = "lead/edit-conflict",
+        message = "Edited meanwhile."
+    )]
     EditConflict,
     #[api(status = 400, code = "lead/tuple", message = "Bad {0}.")]
     Tuple(String),
@@ -338,7 +339,11 @@ fn field_errors_become_bad_request_and_come_back() {
     let fields = FieldErrors::new()
         .with(FieldError::missing("leads.0.phone"))
         .with(FieldError::too_long("emailAddresses.1.email", 254))
-        .with(FieldError::new("status", "lead/bad-status", "Not a status."))
+        .with(FieldError::new(
+            "status",
+            "lead/bad-status",
+            "Not a status.",
+        ))
         .with(FieldError::new(FieldPath::new(), "", "Empty body."));
     let error = LeadError::Invalid(fields);
     let status = to_status(&error, &GrpcContext::new(DOMAIN));
@@ -426,7 +431,13 @@ fn retry_advice_for_every_code() {
     };
     let advice = |code: Code, idempotency: Idempotency| {
         let status = tonic::Status::new(code.into(), "x");
-        advise(&policy, &Call::new(idempotency, 0), &status, now, &mut || 1u64 << 63)
+        advise(
+            &policy,
+            &Call::new(idempotency, 0),
+            &status,
+            now,
+            &mut || 1u64 << 63,
+        )
     };
     for code in Code::ALL {
         let idempotent = advice(code, Idempotency::Idempotent);
@@ -525,7 +536,9 @@ impl tower_service::Service<tonic::Request<RaiseRequest>> for Raise {
         let status = match catalogue.as_str() {
             "leo" => match leo::samples().get(index) {
                 // The source error is what the 5xx logs.
-                Some(error @ LeoError::Internal(source)) => to_status(error, &ctx.with_source(source)),
+                Some(error @ LeoError::Internal(source)) => {
+                    to_status(error, &ctx.with_source(source))
+                }
                 Some(error) => to_status(error, &ctx),
                 None => tonic::Status::out_of_range("no such sample"),
             },
@@ -570,9 +583,7 @@ async fn serve() -> tonic::client::Grpc<tonic::transport::Channel> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let incoming = tonic::transport::server::TcpIncoming::from(listener);
-    tokio::spawn(
-        tonic::transport::Server::builder().serve_with_incoming(Errors, incoming),
-    );
+    tokio::spawn(tonic::transport::Server::builder().serve_with_incoming(Errors, incoming));
     let channel = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))
         .unwrap()
         .connect()
@@ -649,11 +660,7 @@ fn summary(fields: &FieldErrors) -> String {
 fn check(status: &tonic::Status, expected: &Received, back: String, name: &str) {
     assert_eq!(status.code(), expected.code, "{name}");
     assert_eq!(status.message(), expected.message, "{name}");
-    assert_eq!(
-        details(status),
-        format!("{:?}", expected.details),
-        "{name}"
-    );
+    assert_eq!(details(status), format!("{:?}", expected.details), "{name}");
     assert_eq!(back, expected.back, "{name}");
 }
 

@@ -115,7 +115,11 @@ const TABLE: [Row; 17] = [
     row(Code::NotFound, "NOT_FOUND", &[404, 410]),
     row(Code::AlreadyExists, "ALREADY_EXISTS", &[409]),
     row(Code::PermissionDenied, "PERMISSION_DENIED", &[403, 451]),
-    row(Code::ResourceExhausted, "RESOURCE_EXHAUSTED", &[429, 413, 507]),
+    row(
+        Code::ResourceExhausted,
+        "RESOURCE_EXHAUSTED",
+        &[429, 413, 507],
+    ),
     row(
         Code::FailedPrecondition,
         "FAILED_PRECONDITION",

@@ -125,7 +125,11 @@ impl<'a> GrpcContext<'a> {
         self.code
     }
 
-    pub(super) fn localize(&self, entry: &CatalogueEntry, message: &str) -> Option<(&'a str, String)> {
+    pub(super) fn localize(
+        &self,
+        entry: &CatalogueEntry,
+        message: &str,
+    ) -> Option<(&'a str, String)> {
         let (locale, localize) = self.locale?;
         localize
             .localize(entry, message, locale)

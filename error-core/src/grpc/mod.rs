@@ -33,8 +33,7 @@ pub use code::Code;
 #[cfg(feature = "tonic")]
 pub use context::{GrpcContext, Localize};
 pub use reason::{
-    check_reason, field_path, field_reason, parse_field_path, reason, ReasonError,
-    MAX_REASON_LEN,
+    check_reason, field_path, field_reason, parse_field_path, reason, ReasonError, MAX_REASON_LEN,
 };
 #[cfg(all(feature = "tonic", feature = "client"))]
 pub use remote::{from_status, remote_error};

@@ -99,7 +99,11 @@ pub const fn check_reason(code: &str) -> Result<(), ReasonError> {
 /// ```
 pub fn reason(code: &str) -> Result<String, ReasonError> {
     check_reason(code)?;
-    Ok(code.bytes().filter_map(reason_byte).map(char::from).collect())
+    Ok(code
+        .bytes()
+        .filter_map(reason_byte)
+        .map(char::from)
+        .collect())
 }
 
 /// Whether `reason` is the reason of `code`, without allocating.

@@ -142,7 +142,8 @@ fn entry_of_reason(
     reason: &str,
     catalogue: &'static [CatalogueEntry],
 ) -> Option<&'static CatalogueEntry> {
-    let mut found = catalogue::entries(catalogue).filter(|entry| is_reason_of(reason, entry.code()));
+    let mut found =
+        catalogue::entries(catalogue).filter(|entry| is_reason_of(reason, entry.code()));
     let first = found.next()?;
     found.next().is_none().then_some(first)
 }
