@@ -524,14 +524,15 @@ impl tower_service::Service<tonic::Request<RaiseRequest>> for Raise {
     }
 
     fn call(&mut self, request: tonic::Request<RaiseRequest>) -> Self::Future {
-        let request_id = request
-            .metadata()
-            .get("x-request-id")
-            .and_then(|value| value.to_str().ok())
-            .unwrap_or("")
-            .to_owned();
+        // A client's id is echoed only when it is a valid request id, as over HTTP.
+        let request_id = error_core::http::RequestId::from_client(
+            request
+                .metadata()
+                .get("x-request-id")
+                .map(|value| value.as_bytes()),
+        );
         let RaiseRequest { catalogue, index } = request.into_inner();
-        let ctx = GrpcContext::new(DOMAIN).with_request_id(&request_id);
+        let ctx = GrpcContext::new(DOMAIN).with_request_id(request_id.as_str());
         let index = index as usize;
         let status = match catalogue.as_str() {
             "leo" => match leo::samples().get(index) {
@@ -873,4 +874,77 @@ async fn every_leadey_error_crosses_the_wire_and_is_read_back() {
 fn ok_is_not_an_error() {
     assert!(remote_error(&tonic::Status::ok(""), LeoError::CATALOGUE).is_none());
     assert!(from_status::<LeoError>(&tonic::Status::ok("")).is_none());
+}
+
+// ---------------------------------------------------------------------------------------
+// The impl the derive will generate for an enum that opts into gRPC, written by hand: one
+// call to `grpc::__derive::status`, and a `const` check per code override.
+
+#[derive(Debug, ApiError, thiserror::Error)]
+enum ShopError {
+    #[api(
+        status = 409,
+        code = "shop/edit-conflict",
+        message = "Edited meanwhile."
+    )]
+    #[error("edit conflict")]
+    EditConflict,
+    #[api(status = 502, code = "shop/upstream", message = "The supplier failed.")]
+    #[error("calling the supplier")]
+    Upstream(#[source] std::io::Error),
+}
+
+// `#[api(grpc_code = "ABORTED")]` on the 409 variant.
+const _: () = assert!(Code::Aborted.pairs_with(409));
+
+impl From<ShopError> for tonic::Status {
+    fn from(error: ShopError) -> Self {
+        #[allow(unused_imports)]
+        use error_core::grpc::__derive::{Probe, WithSource as _, WithoutSource as _};
+        error_core::grpc::__derive::status(
+            &error,
+            match &error {
+                ShopError::EditConflict => Some(Code::Aborted),
+                _ => None,
+            },
+            (&Probe(&error)).source_of(),
+            "shop.example.com",
+        )
+    }
+}
+
+#[test]
+fn the_generated_conversion_takes_the_scope_the_override_and_the_source() {
+    use error_core::http::{ErrorSettings, RequestId, RequestScope};
+
+    let (logs, _guard) = log_capture();
+    let scope = RequestScope::new(RequestId::parse("req-9").unwrap(), ErrorSettings::new());
+    let status = scope
+        .clone()
+        .sync(|| tonic::Status::from(ShopError::EditConflict));
+    assert_eq!(status.code(), tonic::Code::Aborted);
+    assert_eq!(status.message(), "Edited meanwhile.");
+    let expected: Vec<ErrorDetail> = vec![
+        ErrorInfo::new(
+            "SHOP_EDIT_CONFLICT",
+            "shop.example.com",
+            std::collections::HashMap::new(),
+        )
+        .into(),
+        RequestInfo::new("req-9", "").into(),
+    ];
+    assert_eq!(details(&status), format!("{expected:?}"));
+
+    let upstream = ShopError::Upstream(std::io::Error::other("refused\nby 10.0.0.7"));
+    let status = scope.sync(|| tonic::Status::from(upstream));
+    assert_eq!(status.code(), tonic::Code::Unavailable);
+    assert_eq!(status.message(), "The supplier failed.");
+    assert!(!format!("{status:?}").contains("10.0.0.7"));
+    assert_eq!(
+        logs.text(),
+        "ERROR server error request_id=\"req-9\" status=502 code=\"shop/upstream\" error=calling the supplier: refused\\nby 10.0.0.7\n"
+    );
+    // Outside any scope: no RequestInfo.
+    let status = tonic::Status::from(ShopError::EditConflict);
+    assert!(status.get_details_request_info().is_none());
 }

@@ -77,7 +77,9 @@ impl<'a> GrpcContext<'a> {
         }
     }
 
-    /// The request id, sent as `google.rpc.RequestInfo.request_id`.
+    /// The request id, sent as `google.rpc.RequestInfo.request_id`. Pass one that is safe
+    /// to echo, as [`RequestId::from_client`](crate::http::RequestId::from_client) makes
+    /// from the client's metadata.
     pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
         self.request_id = Some(request_id);
         self

@@ -41,3 +41,77 @@ pub use remote::{from_status, remote_error};
 pub use retry::{advise, Call, Idempotency};
 #[cfg(feature = "tonic")]
 pub use status::to_status;
+
+/// Support for the `impl From<E> for tonic::Status` the derive generates for an enum that
+/// opts into gRPC; not a public API. The generated body is one call:
+///
+/// ```ignore
+/// ::error_core::grpc::__derive::status(
+///     &error,
+///     match &error { Self::EditConflict { .. } => Some(Code::Aborted), _ => None },
+///     (&Probe(&error)).source_of(),
+///     "leads.example.com",
+/// )
+/// ```
+///
+/// with, per overriding variant, `const _: () = assert!(Code::Aborted.pairs_with(409), …);`
+/// spanned at the override.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+pub mod __derive {
+    use std::error::Error;
+
+    use super::{to_status, Code, GrpcContext};
+    use crate::http::RequestScope;
+    use crate::ApiError;
+
+    /// The status of `error`: the request id of the current [`RequestScope`] (if any),
+    /// the variant's code override, the source chain a 5xx logs, the enum's domain.
+    pub fn status<E: ApiError + ?Sized>(
+        error: &E,
+        code: Option<Code>,
+        source: Option<&dyn Error>,
+        domain: &str,
+    ) -> tonic::Status {
+        let scope = RequestScope::current();
+        let mut ctx = GrpcContext::new(domain);
+        if let Some(scope) = &scope {
+            ctx = ctx.with_request_id(scope.request_id().as_str());
+        }
+        if let Some(code) = code {
+            ctx = ctx.with_code(code);
+        }
+        if let Some(source) = source {
+            ctx = ctx.with_source(source);
+        }
+        to_status(error, &ctx)
+    }
+
+    /// Autoref specialization: `(&Probe(&e)).source_of()` is `Some(e)` when `e` is a
+    /// `std::error::Error` (so a 5xx logs its source chain) and `None` otherwise.
+    pub struct Probe<'a, T>(pub &'a T);
+
+    /// The specific case: the error is a `std::error::Error`.
+    pub trait WithSource {
+        /// The error itself, as the head of its source chain.
+        fn source_of(&self) -> Option<&dyn Error>;
+    }
+
+    impl<T: Error> WithSource for Probe<'_, T> {
+        fn source_of(&self) -> Option<&dyn Error> {
+            Some(self.0)
+        }
+    }
+
+    /// The fallback: no source chain to log.
+    pub trait WithoutSource {
+        /// `None`.
+        fn source_of(&self) -> Option<&dyn Error>;
+    }
+
+    impl<T> WithoutSource for &Probe<'_, T> {
+        fn source_of(&self) -> Option<&dyn Error> {
+            None
+        }
+    }
+}
