@@ -46,10 +46,11 @@ pub use status::to_status;
 /// opts into gRPC; not a public API. The generated body is one call:
 ///
 /// ```ignore
+/// let probe = Probe(&error);
 /// ::error_core::grpc::__derive::status(
 ///     &error,
 ///     match &error { Self::EditConflict { .. } => Some(Code::Aborted), _ => None },
-///     (&Probe(&error)).source_of(),
+///     (&probe).source_of(),
 ///     "leads.example.com",
 /// )
 /// ```
