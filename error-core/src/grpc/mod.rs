@@ -4,14 +4,14 @@
 //!   pairing with HTTP statuses, in one table (no feature needed: the AIP-193 JSON format
 //!   uses it too). [`reason`] turns a detail code into AIP-193's `ErrorInfo.reason`,
 //!   [`field_path`] a field error's path into `BadRequest`'s `emailAddresses[1].email`.
-//! - Server side (feature `tonic`): [`to_status`] turns any `ApiError` into a
+//! - Server side (feature `tonic`): `to_status` turns any `ApiError` into a
 //!   `tonic::Status` with the code from the HTTP status, the client-facing message, and
 //!   `ErrorInfo`, `BadRequest`, `RetryInfo`, `RequestInfo` and `LocalizedMessage` details
-//!   built with tonic-types; [`GrpcContext`] holds the domain, the request id, the locale.
-//! - Client side (features `tonic` and `client`): [`from_status`] reads a status back into
-//!   the service's enum through [`FromRemote`](crate::client::FromRemote), [`remote_error`]
-//!   into a [`RemoteError`](crate::client::RemoteError); [`advise`] gives retry advice for
-//!   gRPC codes with the HTTP [`RetryPolicy`](crate::client::RetryPolicy).
+//!   built with tonic-types; `GrpcContext` holds the domain, the request id, the locale.
+//! - Client side (features `tonic` and `client`): `from_status` reads a status back into
+//!   the service's enum through `client::FromRemote`, `remote_error` into a
+//!   `client::RemoteError`; `advise` gives retry advice for gRPC codes with the HTTP
+//!   `client::RetryPolicy`.
 //!
 //! The whole way, over a real tonic server and client on loopback, is in
 //! `tests/tests/test_grpc.rs`.
