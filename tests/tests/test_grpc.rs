@@ -952,3 +952,38 @@ fn the_generated_conversion_takes_the_scope_the_override_and_the_source() {
     let status = tonic::Status::from(ShopError::EditConflict);
     assert!(status.get_details_request_info().is_none());
 }
+
+// ---------------------------------------------------------------------------------------
+// Every path survives the AIP form, and reading never panics.
+
+fn any_path() -> impl proptest::strategy::Strategy<Value = FieldPath> {
+    use proptest::prelude::*;
+    let segment = prop_oneof![
+        "(?s).{0,8}".prop_map(|key| (Some(key), 0usize)),
+        (0usize..10_000).prop_map(|index| (None, index)),
+    ];
+    proptest::collection::vec(segment, 0..6).prop_map(|segments| {
+        let mut path = FieldPath::new();
+        for (key, index) in segments {
+            match key {
+                Some(key) => path.push_key(key),
+                None => path.push_index(index),
+            }
+        }
+        path
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn field_path_round_trips(path in any_path()) {
+        proptest::prop_assert_eq!(parse_field_path(&field_path(&path)), path);
+    }
+
+    #[test]
+    fn parse_field_path_takes_anything(text in "(?s).{0,40}") {
+        let _ = parse_field_path(&text);
+    }
+}
