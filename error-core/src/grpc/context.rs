@@ -4,7 +4,7 @@ use std::error::Error;
 use std::fmt;
 
 use super::Code;
-use crate::CatalogueEntry;
+use crate::{CatalogueEntry, RenderContext};
 
 /// Translates a client-facing message for `google.rpc.LocalizedMessage`: the hook through
 /// which a service with translations fills that detail.
@@ -74,6 +74,25 @@ impl<'a> GrpcContext<'a> {
             locale: None,
             code: None,
             source: None,
+        }
+    }
+
+    /// A context with the request id of an HTTP rendering context, for a service that
+    /// answers both transports from one request scope.
+    ///
+    /// ```
+    /// use error_core::grpc::GrpcContext;
+    /// use error_core::{RenderContext, Timestamp};
+    ///
+    /// let render = RenderContext::at(Timestamp::from_unix_millis(0)).with_request_id("req-7");
+    /// let ctx = GrpcContext::from_render("leads.example.com", &render);
+    /// assert_eq!(ctx.request_id(), Some("req-7"));
+    /// ```
+    pub const fn from_render(domain: &'a str, render: &RenderContext<'a>) -> Self {
+        let ctx = GrpcContext::new(domain);
+        match render.request_id() {
+            Some(request_id) => ctx.with_request_id(request_id),
+            None => ctx,
         }
     }
 
