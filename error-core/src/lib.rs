@@ -42,6 +42,8 @@ pub mod docs;
 mod error;
 mod field;
 pub mod format;
+// The code table needs no feature (the AIP-193 format shares it); tonic items are gated inside.
+pub mod grpc;
 pub mod http;
 pub mod json;
 #[cfg(feature = "utoipa")]

@@ -43,7 +43,6 @@ use utoipa::openapi::path::{
     HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem, PathsBuilder,
 };
 use utoipa::openapi::response::ResponseBuilder;
-use utoipa::openapi::schema::SchemaType;
 use utoipa::openapi::schema::{
     AnyOfBuilder, ArrayBuilder, ComponentsBuilder, KnownFormat, ObjectBuilder, Ref, Schema,
     SchemaFormat, SchemaType, Type,

@@ -16,6 +16,7 @@ pub struct Credits {
 /// The status table of the page.
 #[derive(Debug, ApiError)]
 #[api(utoipa)]
+#[cfg_attr(feature = "client", api(client))]
 #[api(format = Compact)]
 pub enum LeadeyError {
     /// 400: a parameter is missing or invalid.

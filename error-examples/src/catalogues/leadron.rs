@@ -6,6 +6,7 @@ use error_core::{ApiError, FieldErrors};
 /// The status table of the Leadron error page, with its troubleshooting advice as actions.
 #[derive(Debug, ApiError)]
 #[api(utoipa)]
+#[cfg_attr(feature = "client", api(client))]
 #[api(format = Flat, version = "v1")]
 pub enum LeadronError {
     /// 400: malformed JSON or invalid parameters.

@@ -6,6 +6,7 @@ use error_core::{ApiError, FieldError, FieldErrors};
 /// The seven named errors of the page, with their messages and suggested actions.
 #[derive(Debug, ApiError)]
 #[api(utoipa)]
+#[cfg_attr(feature = "client", api(client))]
 #[api(format = Nested)]
 pub enum LeoError {
     /// `validation_error`: details lists the field errors.

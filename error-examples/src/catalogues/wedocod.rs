@@ -6,6 +6,7 @@ use error_core::{ApiError, FieldErrors};
 /// The status table of the page (its 2xx and 302 rows are not errors).
 #[derive(Debug, ApiError)]
 #[api(utoipa)]
+#[cfg_attr(feature = "client", api(client))]
 #[api(format = Laravel)]
 pub enum WedocodError {
     /// 401: missing or invalid authentication token or session.
