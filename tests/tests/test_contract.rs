@@ -788,7 +788,7 @@ fn generated_typescript_type_checks_a_client() {
     assert!(!ok);
     assert_eq!(
         output,
-        "client.ts(30,13): error TS2322: Type 'Archived' is not assignable to type 'never'.\n"
+        "client.ts(35,13): error TS2322: Type 'Archived' is not assignable to type 'never'.\n"
     );
     std::fs::write(
         generated.join("lead-error.d.ts"),
@@ -807,13 +807,15 @@ fn generated_typescript_type_checks_a_client() {
         output,
         "misuse.ts(7,25): error TS2339: Property 'fieldErrors' does not exist on type 'NotFound'.\n\
          misuse.ts(9,7): error TS2367: This comparison appears to be unintentional because the types \
-         '\"validation_error\" | \"lead/duplicate-email\" | \"auth/missing-api-key\" | \
-         \"auth/invalid-api-key\" | \"auth/read-only-key\" | \"billing/no-credits\" | \"rate_limited\" | \
+         '\"validation_error\" | \"lead/duplicate-email\" | \"lead/duplicate-emails\" | \
+         \"auth/missing-api-key\" | \"auth/invalid-api-key\" | \"auth/read-only-key\" | \
+         \"billing/no-credits\" | \"rate_limited\" | \"auth/too-many-failures\" | \"store/full\" | \
          \"internal_server_error\"' and '\"lead/gone\"' have no overlap.\n\
          misuse.ts(13,11): error TS2322: Type '422' is not assignable to type '400'.\n\
          misuse.ts(16,16): error TS2339: Property 'placeholders' does not exist on type 'DuplicateEmail \
-         | MissingApiKey | InvalidApiKey | ReadOnlyKey | NoCredits | RateLimited | Enrichment'.\n  \
-         Property 'placeholders' does not exist on type 'MissingApiKey'.\n"
+         | DuplicateEmails | MissingApiKey | InvalidApiKey | ReadOnlyKey | NoCredits | RateLimited | \
+         AuthThrottled | StoreFull | Enrichment'.\n  \
+         Property 'placeholders' does not exist on type 'DuplicateEmails'.\n"
     );
 }
 

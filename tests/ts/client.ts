@@ -10,6 +10,8 @@ export function describe(error: LeadError): string {
       return error.fieldErrors.map((f: FieldError) => `${f.path}: ${f.message}`).join("\n");
     case "lead/duplicate-email":
       return `${error.placeholders.email} is already a lead`;
+    case "lead/duplicate-emails":
+      return error.fieldErrors.map((f: FieldError) => `${f.path}: already a lead`).join("\n");
     case "lead/not-found": {
       const status: 404 = error.status;
       return `no lead ${error.placeholders.id} (${status})`;
@@ -25,7 +27,10 @@ export function describe(error: LeadError): string {
     case "internal_server_error":
       return error.message;
     case "rate_limited":
+    case "auth/too-many-failures":
       return `retry in ${error.retryAfter ?? 1} s`;
+    case "store/full":
+      return error.message;
     default: {
       const unhandled: never = error;
       return unhandled;
