@@ -457,7 +457,8 @@ fn retry_advice_for_every_code() {
             }
         }
     }
-    // RESOURCE_EXHAUSTED with RetryInfo: after its delay, exactly.
+    // RESOURCE_EXHAUSTED with RetryInfo: never before its delay, then jittered upwards by the
+    // first backoff, as the HTTP `Retry-After` path does (here half of the 100 ms backoff).
     let limited = tonic::Status::with_error_details(
         tonic::Code::ResourceExhausted,
         "Slow down.",
@@ -467,7 +468,7 @@ fn retry_advice_for_every_code() {
     assert_eq!(
         advise(&policy, &call, &limited, now, &mut half),
         RetryAdvice::Retry {
-            after: Duration::from_millis(1500),
+            after: Duration::from_millis(1550),
             basis: Basis::RetryAfter
         }
     );
@@ -760,7 +761,7 @@ async fn every_leo_error_crosses_the_wire_and_is_read_back() {
     // The source chain, logged once, on the server.
     assert_eq!(
         logs.text(),
-        "ERROR server error request_id=\"leo-6\" status=500 code=\"internal_server_error\" error=connection pool exhausted\n"
+        "ERROR server error request_id=\"leo-6\" status=500 code=\"internal_server_error\" error=\"connection pool exhausted\"\n"
     );
 }
 
@@ -947,7 +948,7 @@ fn the_generated_conversion_takes_the_scope_the_override_and_the_source() {
     assert!(!format!("{status:?}").contains("10.0.0.7"));
     assert_eq!(
         logs.text(),
-        "ERROR server error request_id=\"req-9\" status=502 code=\"shop/upstream\" error=calling the supplier: refused\\nby 10.0.0.7\n"
+        "ERROR server error request_id=\"req-9\" status=502 code=\"shop/upstream\" error=\"calling the supplier: refused\\nby 10.0.0.7\"\n"
     );
     // Outside any scope: no RequestInfo.
     let status = tonic::Status::from(ShopError::EditConflict);
