@@ -262,7 +262,7 @@ fn expand(cx: &Cx) -> TokenStream {
 
 /// `Self::Variant { member: __api_member, .. }` binding the given fields (`Self { .. }` for
 /// a struct).
-pub fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
+fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
     let mut seen: Vec<String> = Vec::new();
     let mut bindings = Vec::new();
     for field in fields {

@@ -18,7 +18,7 @@ use syn::{Ident, LitStr};
 use crate::ast::{Input, Variant};
 use crate::case::snake_case;
 use crate::errors::Errors;
-use crate::expand::{local, pattern, Cx};
+use crate::expand::{local, Cx};
 use crate::lower::Kind;
 use crate::valid::{edit_distance, valid_code};
 
@@ -324,7 +324,13 @@ pub fn expand(cx: &Cx) -> TokenStream {
     let mut asserts = Vec::new();
     let mut overrides = false;
     for plan in plans {
-        let pat = pattern(input, plan.variant, &[]);
+        // In these impls `Self` is `tonic::Status`: the patterns name the type.
+        let pat = if input.is_struct() {
+            quote!(#ident { .. })
+        } else {
+            let variant = plan.variant.ident;
+            quote!(#ident::#variant { .. })
+        };
         let found = match &plan.kind {
             Kind::Error(error) => override_of(plan.variant).map(|found| (found, error.status)),
             Kind::Transparent(_) => None,

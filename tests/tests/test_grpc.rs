@@ -457,7 +457,8 @@ fn retry_advice_for_every_code() {
             }
         }
     }
-    // RESOURCE_EXHAUSTED with RetryInfo: after its delay, exactly.
+    // RESOURCE_EXHAUSTED with RetryInfo: after its delay, jittered upwards by the backoff
+    // (half of the first 100 ms here), never earlier, as a `Retry-After`.
     let limited = tonic::Status::with_error_details(
         tonic::Code::ResourceExhausted,
         "Slow down.",
@@ -467,7 +468,7 @@ fn retry_advice_for_every_code() {
     assert_eq!(
         advise(&policy, &call, &limited, now, &mut half),
         RetryAdvice::Retry {
-            after: Duration::from_millis(1500),
+            after: Duration::from_millis(1550),
             basis: Basis::RetryAfter
         }
     );
@@ -760,7 +761,7 @@ async fn every_leo_error_crosses_the_wire_and_is_read_back() {
     // The source chain, logged once, on the server.
     assert_eq!(
         logs.text(),
-        "ERROR server error request_id=\"leo-6\" status=500 code=\"internal_server_error\" error=connection pool exhausted\n"
+        "ERROR server error request_id=\"leo-6\" status=500 code=\"internal_server_error\" error=\"connection pool exhausted\"\n"
     );
 }
 
@@ -878,44 +879,68 @@ fn ok_is_not_an_error() {
 }
 
 // ---------------------------------------------------------------------------------------
-// The impl the derive will generate for an enum that opts into gRPC, written by hand: one
-// call to `grpc::__derive::status`, and a `const` check per code override.
+// The derived conversion: `#[api(tonic, grpc_domain = "…")]` generates `From<&E>` and
+// `From<E>` for `tonic::Status`, one call to `grpc::__derive::status` with the variant's
+// checked code override.
 
 #[derive(Debug, ApiError, thiserror::Error)]
+#[api(tonic, grpc_domain = "shop.example.com")]
 enum ShopError {
     #[api(
         status = 409,
         code = "shop/edit-conflict",
-        message = "Edited meanwhile."
+        message = "Edited meanwhile.",
+        grpc = "ABORTED"
     )]
     #[error("edit conflict")]
     EditConflict,
+    #[api(status = 409, code = "shop/duplicate", message = "Exists already.")]
+    #[error("duplicate")]
+    Duplicate,
     #[api(status = 502, code = "shop/upstream", message = "The supplier failed.")]
     #[error("calling the supplier")]
     Upstream(#[source] std::io::Error),
+    #[api(status = 500, code = "shop/lost", message = "Lost.", grpc = "DATA_LOSS")]
+    #[error("lost")]
+    Lost,
 }
 
-// `#[api(grpc_code = "ABORTED")]` on the 409 variant.
-const _: () = assert!(Code::Aborted.pairs_with(409));
+/// A type that is not a `std::error::Error`, and a struct: the 5xx logs its status and code.
+#[derive(Debug, ApiError)]
+#[api(
+    tonic,
+    grpc_domain = "shop.example.com",
+    status = 503,
+    code = "shop/closed",
+    message = "Closed.",
+    grpc = "UNAVAILABLE"
+)]
+struct Closed;
 
-impl From<ShopError> for tonic::Status {
-    // The `&` is what makes the probe fall back for enums that are not `Error`s; clippy sees
-    // only this one, which is.
-    #[allow(clippy::needless_borrow)]
-    fn from(error: ShopError) -> Self {
-        #[allow(unused_imports)]
-        use error_core::grpc::__derive::{Probe, WithSource as _, WithoutSource as _};
-        let probe = Probe(&error);
-        error_core::grpc::__derive::status(
-            &error,
-            match &error {
-                ShopError::EditConflict => Some(Code::Aborted),
-                _ => None,
-            },
-            (&probe).source_of(),
-            "shop.example.com",
-        )
-    }
+/// The table the derive checks overrides with is `Code::pairs_with`'s: the statuses that
+/// may carry another code than their default, as the derive's own unit test
+/// (`tonic::tests::the_table_agrees_with_error_core`) lists them.
+#[test]
+fn the_statuses_with_a_choice_of_code() {
+    let rows: Vec<String> = (400..=599u16)
+        .filter_map(|status| {
+            let default = Code::from_http(status);
+            let others: Vec<&str> = Code::ALL
+                .iter()
+                .filter(|code| **code != default && code.pairs_with(status))
+                .map(|code| code.name())
+                .collect();
+            (!others.is_empty()).then(|| format!("{status} {default} {}", others.join(" ")))
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "400 INVALID_ARGUMENT FAILED_PRECONDITION OUT_OF_RANGE",
+            "409 ALREADY_EXISTS ABORTED",
+            "500 INTERNAL UNKNOWN DATA_LOSS",
+        ]
+    );
 }
 
 #[test]
@@ -947,11 +972,43 @@ fn the_generated_conversion_takes_the_scope_the_override_and_the_source() {
     assert!(!format!("{status:?}").contains("10.0.0.7"));
     assert_eq!(
         logs.text(),
-        "ERROR server error request_id=\"req-9\" status=502 code=\"shop/upstream\" error=calling the supplier: refused\\nby 10.0.0.7\n"
+        "ERROR server error request_id=\"req-9\" status=502 code=\"shop/upstream\" error=\"calling the supplier: refused\\nby 10.0.0.7\"\n"
     );
     // Outside any scope: no RequestInfo.
     let status = tonic::Status::from(ShopError::EditConflict);
     assert!(status.get_details_request_info().is_none());
+}
+
+#[test]
+fn the_derived_conversion_by_reference_and_by_value() {
+    let (logs, _guard) = log_capture();
+    let by_ref = tonic::Status::from(&ShopError::Duplicate);
+    let by_value = tonic::Status::from(ShopError::Duplicate);
+    for status in [&by_ref, &by_value] {
+        // No override: the status's default.
+        assert_eq!(status.code(), tonic::Code::AlreadyExists);
+        assert_eq!(status.message(), "Exists already.");
+        let expected: Vec<ErrorDetail> = vec![ErrorInfo::new(
+            "SHOP_DUPLICATE",
+            "shop.example.com",
+            std::collections::HashMap::new(),
+        )
+        .into()];
+        assert_eq!(details(status), format!("{expected:?}"));
+    }
+    let lost: tonic::Status = ShopError::Lost.into();
+    assert_eq!((lost.code(), lost.message()), (tonic::Code::DataLoss, "Lost."));
+    let closed = tonic::Status::from(&Closed);
+    assert_eq!(
+        (closed.code(), closed.message()),
+        (tonic::Code::Unavailable, "Closed.")
+    );
+    // Each 5xx logged once; `Closed` is no `Error`, so without a source chain.
+    assert_eq!(
+        logs.text(),
+        "ERROR server error request_id=\"\" status=500 code=\"shop/lost\" error=\"lost\"\n\
+         ERROR server error request_id=\"\" status=503 code=\"shop/closed\"\n"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
