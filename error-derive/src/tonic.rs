@@ -212,20 +212,23 @@ fn check_override(
             .map(|code| format!("`{code}`"))
             .collect::<Vec<_>>();
         let (default, others) = pairing.split_first().map_or(("", &[][..]), |(d, o)| (d, o));
-        let choice = if others.is_empty() {
-            format!("a {status} carries {default} only, so remove `grpc`")
-        } else {
-            format!(
-                "a {status} carries {default} (its default) or {}, so write one of those, or \
-                 remove `grpc`",
+        let choice = match others {
+            [] => format!("a {status} carries {default} only: remove `grpc`, or change the status"),
+            [other] => format!(
+                "a {status} carries {default} (its default) or {other}: write one of those, \
+                 remove `grpc`, or change the status"
+            ),
+            _ => format!(
+                "a {status} carries {default} (its default) or one of {}: write one of those, \
+                 remove `grpc`, or change the status",
                 others.join(", ")
-            )
+            ),
         };
         errors.spanned(
             lit,
             format!(
                 "`{}` does not pair with this variant's status {status} (google.rpc.Code's \
-                 mapping to HTTP): {choice}; or change the status",
+                 mapping to HTTP): {choice}",
                 CODES[index].0
             ),
         );
