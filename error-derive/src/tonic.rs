@@ -476,7 +476,14 @@ mod tests {
     fn domains() {
         assert!(check_domain("leads.example.com").is_ok());
         assert!(check_domain("pubsub.googleapis.com").is_ok());
-        for bad in ["", "Leads.example.com", "a..b", "-a.b", "a b", "https://x.com"] {
+        for bad in [
+            "",
+            "Leads.example.com",
+            "a..b",
+            "-a.b",
+            "a b",
+            "https://x.com",
+        ] {
             assert!(check_domain(bad).is_err(), "{bad}");
         }
     }

@@ -900,7 +900,12 @@ enum ShopError {
     #[api(status = 502, code = "shop/upstream", message = "The supplier failed.")]
     #[error("calling the supplier")]
     Upstream(#[source] std::io::Error),
-    #[api(status = 500, code = "shop/lost", message = "Lost.", grpc = "DATA_LOSS")]
+    #[api(
+        status = 500,
+        code = "shop/lost",
+        message = "Lost.",
+        grpc = "DATA_LOSS"
+    )]
     #[error("lost")]
     Lost,
 }
@@ -997,7 +1002,10 @@ fn the_derived_conversion_by_reference_and_by_value() {
         assert_eq!(details(status), format!("{expected:?}"));
     }
     let lost: tonic::Status = ShopError::Lost.into();
-    assert_eq!((lost.code(), lost.message()), (tonic::Code::DataLoss, "Lost."));
+    assert_eq!(
+        (lost.code(), lost.message()),
+        (tonic::Code::DataLoss, "Lost.")
+    );
     let closed = tonic::Status::from(&Closed);
     assert_eq!(
         (closed.code(), closed.message()),
