@@ -1053,3 +1053,366 @@ proptest::proptest! {
         let _ = parse_field_path(&text);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The example service over gRPC: `leads.v1.Leads` on its own port, the same store, keys and
+// `LeadError` (with `#[api(tonic, grpc_domain = "leads.example.com")]`) as the HTTP API.
+
+mod example {
+    use std::sync::Arc;
+    use std::time::{Duration, SystemTime};
+
+    use error_core::client::{Basis, RetryAdvice, RetryPolicy};
+    use error_core::grpc::{advise, from_status, remote_error, Call, Idempotency};
+    use error_core::{ApiError, FixedClock, Timestamp};
+    use error_examples::service::grpc::{
+        self, Empty, LeadId, LeadMessage, NewLeadMessage, CREATE_LEAD, DELETE_LEAD, GET_LEAD,
+    };
+    use error_examples::service::{router_and_state, Config, LeadError};
+    use tonic::transport::Channel;
+    use tonic_types::{BadRequest, ErrorDetail, ErrorInfo, RequestInfo, RetryInfo};
+
+    use super::{details, summary, violation};
+
+    const DOMAIN: &str = "leads.example.com";
+    /// 2024-01-01T00:00:00.250Z: a rate-limit window ends in 750 ms.
+    const T0: u64 = 1_704_067_200_250;
+
+    /// Serves the example's gRPC port on 127.0.0.1:0 and connects a client to it.
+    async fn serve(rate: u32) -> tonic::client::Grpc<Channel> {
+        let config = Config {
+            rate,
+            clock: Arc::new(FixedClock(Timestamp::from_unix_millis(T0))),
+            ..Config::default()
+        };
+        let (_router, state) = router_and_state(config);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(grpc::serve(listener, state));
+        let channel = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+        tonic::client::Grpc::new(channel)
+    }
+
+    async fn call<Req, Resp>(
+        client: &mut tonic::client::Grpc<Channel>,
+        method: &'static str,
+        message: Req,
+        key: Option<&str>,
+        request_id: &str,
+    ) -> Result<Resp, tonic::Status>
+    where
+        Req: prost::Message + Send + Sync + 'static,
+        Resp: prost::Message + Default + Send + Sync + 'static,
+    {
+        let mut request = tonic::Request::new(message);
+        if let Some(key) = key {
+            request
+                .metadata_mut()
+                .insert("x-api-key", key.parse().unwrap());
+        }
+        request
+            .metadata_mut()
+            .insert("x-request-id", request_id.parse().unwrap());
+        client.ready().await.unwrap();
+        let codec = tonic_prost::ProstCodec::<Req, Resp>::default();
+        let path = http::uri::PathAndQuery::from_static(method);
+        client
+            .unary(request, path, codec)
+            .await
+            .map(tonic::Response::into_inner)
+    }
+
+    fn info(reason: &str, metadata: &[(&str, &str)]) -> ErrorDetail {
+        let metadata: std::collections::HashMap<String, String> = metadata
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        ErrorInfo::new(reason, DOMAIN, metadata).into()
+    }
+
+    fn request_info(id: &str) -> ErrorDetail {
+        RequestInfo::new(id, "").into()
+    }
+
+    /// What the client reads back: the typed variant when it can be rebuilt, else its code.
+    fn back(status: &tonic::Status) -> String {
+        match from_status::<LeadError>(status) {
+            Some(LeadError::Validation(fields)) => format!("Validation({})", summary(&fields)),
+            Some(LeadError::DuplicateEmails(fields)) => {
+                format!("DuplicateEmails({})", summary(&fields))
+            }
+            Some(other) => format!("{other:?}"),
+            None => match remote_error(status, LeadError::CATALOGUE) {
+                Some(remote) => format!("code {:?}", remote.code()),
+                None => "nothing".into(),
+            },
+        }
+    }
+
+    fn expect_status(
+        status: &tonic::Status,
+        code: tonic::Code,
+        message: &str,
+        expected: Vec<ErrorDetail>,
+        read_back: &str,
+    ) {
+        assert_eq!((status.code(), status.message()), (code, message));
+        assert_eq!(details(status), format!("{expected:?}"));
+        assert_eq!(back(status), read_back);
+    }
+
+    #[tokio::test]
+    async fn the_example_service_answers_over_grpc() {
+        let mut client = serve(20).await;
+
+        // No key, then a wrong one: UNAUTHENTICATED.
+        let status = call::<_, LeadMessage>(&mut client, GET_LEAD, LeadId { id: 1 }, None, "g-1")
+            .await
+            .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::Unauthenticated,
+            "Authentication required.",
+            vec![info("AUTH_MISSING_API_KEY", &[]), request_info("g-1")],
+            "MissingApiKey",
+        );
+        let status =
+            call::<_, LeadMessage>(&mut client, GET_LEAD, LeadId { id: 1 }, Some("nope"), "g-2")
+                .await
+                .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::Unauthenticated,
+            "The API key is not valid.",
+            vec![info("AUTH_INVALID_API_KEY", &[]), request_info("g-2")],
+            "InvalidApiKey",
+        );
+
+        // Invalid fields: INVALID_ARGUMENT with a BadRequest, read back as FieldErrors.
+        let invalid = NewLeadMessage {
+            email: Some("nope".into()),
+            first_name: None,
+            score: Some(101),
+            phone: None,
+        };
+        let status =
+            call::<_, LeadMessage>(&mut client, CREATE_LEAD, invalid, Some("demo-key"), "g-3")
+                .await
+                .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::InvalidArgument,
+            "Validation failed",
+            vec![
+                info("VALIDATION_ERROR", &[]),
+                BadRequest::new(vec![
+                    violation("email", "Invalid email format", "VALIDATION_INVALID"),
+                    violation("firstName", "firstName is required.", "VALIDATION_MISSING"),
+                    violation(
+                        "score",
+                        "Must be between 0 and 100",
+                        "VALIDATION_OUT_OF_RANGE",
+                    ),
+                ])
+                .into(),
+                request_info("g-3"),
+            ],
+            "Validation([email validation/invalid-email \"Invalid email format\", \
+             firstName validation/missing-firstName \"firstName is required.\", \
+             score validation/out-of-range-score \"Must be between 0 and 100\"])",
+        );
+
+        // Created, then the same email again: ALREADY_EXISTS, the email as metadata.
+        let ada = NewLeadMessage {
+            email: Some("ada@acme.com".into()),
+            first_name: Some("Ada".into()),
+            score: Some(90),
+            phone: None,
+        };
+        let created: LeadMessage = call(
+            &mut client,
+            CREATE_LEAD,
+            ada.clone(),
+            Some("demo-key"),
+            "g-4",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            created,
+            LeadMessage {
+                id: 1,
+                email: "ada@acme.com".into(),
+                first_name: "Ada".into(),
+                score: 90,
+                phone: None,
+                company: None,
+            }
+        );
+        let status = call::<_, LeadMessage>(&mut client, CREATE_LEAD, ada, Some("demo-key"), "g-5")
+            .await
+            .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::AlreadyExists,
+            "A lead with the email ada@acme.com already exists.",
+            vec![
+                info("LEAD_DUPLICATE_EMAIL", &[("email", "ada@acme.com")]),
+                request_info("g-5"),
+            ],
+            // The email is only in the message: the variant is known, not rebuilt.
+            "code Some(\"lead/duplicate-email\")",
+        );
+
+        // Another tenant's lead is NOT_FOUND; a read-only key may not delete.
+        let status = call::<_, LeadMessage>(
+            &mut client,
+            GET_LEAD,
+            LeadId { id: 1 },
+            Some("other-tenant-key"),
+            "g-6",
+        )
+        .await
+        .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::NotFound,
+            "Lead 1 was not found.",
+            vec![info("LEAD_NOT_FOUND", &[("id", "1")]), request_info("g-6")],
+            "code Some(\"lead/not-found\")",
+        );
+        let status = call::<_, Empty>(
+            &mut client,
+            DELETE_LEAD,
+            LeadId { id: 1 },
+            Some("read-only-key"),
+            "g-7",
+        )
+        .await
+        .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::PermissionDenied,
+            "This API key can only read.",
+            vec![info("AUTH_READ_ONLY_KEY", &[]), request_info("g-7")],
+            "ReadOnlyKey",
+        );
+
+        // The owner reads and deletes it; then it is gone.
+        let read: LeadMessage = call(
+            &mut client,
+            GET_LEAD,
+            LeadId { id: 1 },
+            Some("read-only-key"),
+            "g-8",
+        )
+        .await
+        .unwrap();
+        assert_eq!(read, created);
+        let _: Empty = call(
+            &mut client,
+            DELETE_LEAD,
+            LeadId { id: 1 },
+            Some("demo-key"),
+            "g-9",
+        )
+        .await
+        .unwrap();
+        let status = call::<_, Empty>(
+            &mut client,
+            DELETE_LEAD,
+            LeadId { id: 1 },
+            Some("demo-key"),
+            "g-10",
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(status.code(), tonic::Code::NotFound);
+
+        // An invalid request id is not echoed: a fresh one is sent instead.
+        let status = call::<_, LeadMessage>(
+            &mut client,
+            GET_LEAD,
+            LeadId { id: 9 },
+            Some("demo-key"),
+            "a b",
+        )
+        .await
+        .unwrap_err();
+        let request_id = remote_error(&status, LeadError::CATALOGUE)
+            .and_then(|remote| remote.request_id().map(str::to_owned))
+            .unwrap();
+        assert_ne!(request_id, "a b");
+        assert_eq!(request_id.len(), 36, "{request_id}");
+
+        // A method the service does not have.
+        let status = call::<_, Empty>(
+            &mut client,
+            "/leads.v1.Leads/Nope",
+            LeadId { id: 1 },
+            Some("demo-key"),
+            "g-11",
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(
+            (status.code(), status.message()),
+            (tonic::Code::Unimplemented, "no such method")
+        );
+    }
+
+    #[tokio::test]
+    async fn the_rate_limit_is_resource_exhausted_with_retry_info() {
+        let mut client = serve(1).await;
+        let status = call::<_, LeadMessage>(
+            &mut client,
+            GET_LEAD,
+            LeadId { id: 5 },
+            Some("demo-key"),
+            "r-1",
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(status.code(), tonic::Code::NotFound);
+        let status = call::<_, LeadMessage>(
+            &mut client,
+            GET_LEAD,
+            LeadId { id: 5 },
+            Some("demo-key"),
+            "r-2",
+        )
+        .await
+        .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::ResourceExhausted,
+            "Too many requests. Retry later.",
+            vec![
+                info("RATE_LIMITED", &[]),
+                RetryInfo::new(Some(Duration::from_millis(750))).into(),
+                request_info("r-2"),
+            ],
+            // Rebuilt with the delay in whole seconds, rounded up (Retry-After's unit).
+            "RateLimited { retry_after: 1s }",
+        );
+        // GetLead has no side effects: retried after the RetryInfo delay (plus jitter).
+        let advice = advise(
+            &RetryPolicy::new(),
+            &Call::new(Idempotency::NoSideEffects, 0),
+            &status,
+            SystemTime::now(),
+            &mut || 0,
+        );
+        assert_eq!(
+            advice,
+            RetryAdvice::Retry {
+                after: Duration::from_millis(750),
+                basis: Basis::RetryAfter
+            }
+        );
+    }
+}
