@@ -120,6 +120,7 @@ pub fn remote_error(
 /// use error_core::{ApiError, FieldError, FieldErrors};
 ///
 /// #[derive(Debug, PartialEq, ApiError)]
+/// #[api(client)]
 /// enum LeadError {
 ///     #[api(status = 422, code = "validation_failed", message = "Validation failed")]
 ///     Validation(#[api(fields)] FieldErrors),
