@@ -1349,6 +1349,20 @@ mod example {
         assert_ne!(request_id, "a b");
         assert_eq!(request_id.len(), 36, "{request_id}");
 
+        // A message over the 64 KiB limit is refused by tonic before the handler: its own
+        // status, which is none of the catalogue's.
+        let huge = NewLeadMessage {
+            email: Some("a".repeat(70 * 1024)),
+            ..NewLeadMessage::default()
+        };
+        let status =
+            call::<_, LeadMessage>(&mut client, CREATE_LEAD, huge, Some("demo-key"), "g-12")
+                .await
+                .unwrap_err();
+        assert_eq!(status.code(), tonic::Code::OutOfRange, "{status:?}");
+        assert!(status.message().contains("too large"), "{status:?}");
+        assert_eq!(back(&status), "code None");
+
         // A method the service does not have.
         let status = call::<_, Empty>(
             &mut client,
