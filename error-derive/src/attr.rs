@@ -25,6 +25,8 @@ const ENUM_KEYS: &[&str] = &[
     "axum",
     "utoipa",
     "client",
+    "tonic",
+    "grpc_domain",
 ];
 const VARIANT_KEYS: &[&str] = &[
     "status",
@@ -34,6 +36,7 @@ const VARIANT_KEYS: &[&str] = &[
     "transparent",
     "expose",
     "www_authenticate",
+    "grpc",
 ];
 const FIELD_KEYS: &[&str] = &["fields", "details", "retry_after"];
 const STRUCT_KEYS: &[&str] = &[
@@ -51,6 +54,9 @@ const STRUCT_KEYS: &[&str] = &[
     "axum",
     "utoipa",
     "client",
+    "tonic",
+    "grpc_domain",
+    "grpc",
 ];
 
 impl Position {
@@ -103,6 +109,9 @@ struct Attrs {
     pub axum: Option<Keyed<()>>,
     pub utoipa: Option<Keyed<()>>,
     pub client: Option<Keyed<()>>,
+    pub tonic: Option<Keyed<()>>,
+    pub grpc_domain: Option<Keyed<LitStr>>,
+    pub grpc: Option<Keyed<LitStr>>,
     /// Every accepted key written, valid or not: a `status = "404"` already has its error,
     /// so "no status" would only repeat it.
     pub written: Vec<&'static str>,
@@ -124,6 +133,10 @@ pub struct ContainerAttrs {
     pub axum: Option<Keyed<()>>,
     pub utoipa: Option<Keyed<()>>,
     pub client: Option<Keyed<()>>,
+    /// `impl From<E> for tonic::Status` (see `tonic.rs`).
+    pub tonic: Option<Keyed<()>>,
+    /// `ErrorInfo.domain` of the generated `tonic::Status`.
+    pub grpc_domain: Option<Keyed<LitStr>>,
     written: Vec<&'static str>,
     malformed: bool,
 }
@@ -137,6 +150,8 @@ pub struct VariantAttrs {
     pub transparent: Option<Keyed<()>>,
     pub expose: Option<Keyed<()>>,
     pub www_authenticate: Option<Keyed<LitStr>>,
+    /// The variant's gRPC code, instead of the one its status maps to.
+    pub grpc: Option<Keyed<LitStr>>,
     written: Vec<&'static str>,
     malformed: bool,
 }
@@ -171,6 +186,7 @@ impl VariantAttrs {
             self.transparent.as_ref().map(|k| &k.key),
             self.expose.as_ref().map(|k| &k.key),
             self.www_authenticate.as_ref().map(|k| &k.key),
+            self.grpc.as_ref().map(|k| &k.key),
         ];
         keys.into_iter().flatten().collect()
     }
@@ -201,6 +217,8 @@ impl Attrs {
             axum: self.axum.clone(),
             utoipa: self.utoipa.clone(),
             client: self.client.clone(),
+            tonic: self.tonic.clone(),
+            grpc_domain: self.grpc_domain.clone(),
             written: self.written.clone(),
             malformed: self.malformed,
         }
@@ -215,6 +233,7 @@ impl Attrs {
             transparent: self.transparent,
             expose: self.expose,
             www_authenticate: self.www_authenticate,
+            grpc: self.grpc,
             written: self.written,
             malformed: self.malformed,
         }
@@ -336,6 +355,9 @@ fn parse_key(meta: &Meta, position: Position, out: &mut Attrs, errors: &mut Erro
         "axum" => set!(axum, flag(meta, &name, errors)),
         "utoipa" => set!(utoipa, flag(meta, &name, errors)),
         "client" => set!(client, flag(meta, &name, errors)),
+        "tonic" => set!(tonic, flag(meta, &name, errors)),
+        "grpc_domain" => set!(grpc_domain, string(meta, &name, errors)),
+        "grpc" => set!(grpc, string(meta, &name, errors)),
         _ => {}
     }
 }

@@ -28,6 +28,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         axum: model.attrs.axum.is_some() && cfg!(feature = "axum"),
         utoipa: model.attrs.utoipa.is_some() && cfg!(feature = "utoipa"),
         client: model.attrs.client.is_some() && cfg!(feature = "client"),
+        tonic: model.attrs.tonic.is_some() && cfg!(feature = "tonic"),
     };
     valid::check(&model, &mut errors);
     match errors.into_result() {
@@ -51,6 +52,9 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             if asked.axum {
                 tokens.extend(crate::axum::expand(&cx));
             }
+            if asked.tonic {
+                tokens.extend(crate::tonic::expand(&cx));
+            }
             tokens
         }
         Err(error) => fallback::expand(input, error, &krate, format_path(&model), asked),
@@ -73,6 +77,7 @@ pub struct Asked {
     pub axum: bool,
     pub utoipa: bool,
     pub client: bool,
+    pub tonic: bool,
 }
 
 /// The enum's `format = ...`, spanned at the path so that rustc's "not a `Format`" error
@@ -429,6 +434,10 @@ mod tests {
             ("axum, ", cfg!(feature = "axum")),
             ("utoipa, ", cfg!(feature = "utoipa")),
             ("client, ", cfg!(feature = "client")),
+            (
+                "tonic, grpc_domain = \"e.example.com\", ",
+                cfg!(feature = "tonic"),
+            ),
         ]
         .iter()
         .filter(|(_, on)| *on)
@@ -441,13 +450,22 @@ mod tests {
                 NotFound(T),
                 #[api(status = 422)]
                 Invalid(#[api(fields)] F),
+                GRPC
                 #[api(status = 429)]
                 Slow(#[api(retry_after)] u64),
                 #[api(transparent)]
                 Inner(I),
             }
         "#
-        .replace("ASKED", &asked);
+        .replace("ASKED", &asked)
+        .replace(
+            "GRPC",
+            if cfg!(feature = "tonic") {
+                r#"#[api(status = 409, grpc = "ABORTED")] Conflict,"#
+            } else {
+                ""
+            },
+        );
         let tokens = expand(&source);
         assert!(
             tokens.contains("my :: core_reexport :: ApiError"),
@@ -468,7 +486,13 @@ mod tests {
     #[test]
     fn integrations_are_opt_in() {
         let tokens = expand("enum E { #[api(status = 404)] NotFound }");
-        for integration in ["IntoResponse", "IntoResponses", "FromRemote", "from_remote"] {
+        for integration in [
+            "IntoResponse",
+            "IntoResponses",
+            "FromRemote",
+            "from_remote",
+            "__derive :: Status",
+        ] {
             assert!(!tokens.contains(integration), "{integration}: {tokens}");
         }
     }
@@ -500,10 +524,16 @@ mod tests {
             ("axum", cfg!(feature = "axum"), "IntoResponse for E"),
             ("utoipa", cfg!(feature = "utoipa"), "IntoResponses for E"),
             ("client", cfg!(feature = "client"), "fn from_remote"),
+            (
+                "tonic, grpc_domain = \"e.example.com\"",
+                cfg!(feature = "tonic"),
+                "for :: error_core :: grpc :: __derive :: Status",
+            ),
         ] {
             let tokens = expand(&format!(
-                "#[api({key})] enum E {{ #[api(status = 404)] A }}"
+                "#[api({key})] enum E {{ #[api(status = 404)] Absent }}"
             ));
+            let key = key.split(',').next().unwrap_or_default();
             if on {
                 assert!(tokens.contains(generated), "{key}: {tokens}");
                 assert!(!tokens.contains("compile_error"), "{key}: {tokens}");

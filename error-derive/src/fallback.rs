@@ -106,5 +106,8 @@ fn companions(input: &DeriveInput, krate: &TokenStream, asked: Asked) -> TokenSt
             }
         });
     }
+    if asked.tonic {
+        tokens.extend(crate::tonic::fallback(input, krate));
+    }
     tokens
 }

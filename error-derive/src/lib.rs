@@ -3,7 +3,7 @@
 //! The derive works in stages, one file each: `attr` parses `#[api(...)]`, `ast` models
 //! the input, `valid` checks the catalogue (and only checks), `lower` turns a checked model into the
 //! expansion plan (titles, default messages, resolved templates), `expand` generates code
-//! (with `generics` for the bounds, and `axum`, `openapi`, `remote` for the integrations an
+//! (with `generics` for the bounds, and `axum`, `openapi`, `remote`, `tonic` for the integrations an
 //! enum asks for), and `fallback` stands in when there were errors.
 
 mod ast;
@@ -19,6 +19,7 @@ mod openapi;
 mod remote;
 mod status;
 mod template;
+mod tonic;
 mod valid;
 
 use proc_macro::TokenStream;

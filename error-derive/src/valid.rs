@@ -44,6 +44,7 @@ pub fn check(input: &Input, errors: &mut Errors) {
         is_struct,
     };
     check_container(input, errors);
+    crate::tonic::check(input, errors);
     let mut seen: HashMap<String, (TokenStream, String)> = HashMap::new();
     for variant in input.variants() {
         let code = if variant.attrs.transparent.is_some() {
@@ -111,6 +112,12 @@ fn check_container(input: &Input, errors: &mut Errors) {
             "client",
             cfg!(feature = "client"),
             "`from_remote`",
+        ),
+        (
+            &attrs.tonic,
+            "tonic",
+            cfg!(feature = "tonic"),
+            "`From<E> for tonic::Status`",
         ),
     ];
     for (keyed, name, available, what) in integrations {

@@ -1,4 +1,5 @@
-//! `cargo run -p error-examples`: the tour of the catalogues, then the Leads API.
+//! `cargo run -p error-examples`: the tour of the catalogues, then the Leads API (with the
+//! `tonic` feature, over gRPC too, on a second port).
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -8,10 +9,12 @@ use error_examples::service::{self, Config};
 
 const USAGE: &str = "\
 usage: error-examples [--addr 127.0.0.1:8080] [--format flat|nested|laravel|compact|problem]
-                      [--rate 20] [--no-tour]";
+                      [--rate 20] [--no-tour] [--grpc-addr 127.0.0.1:50051 (feature tonic)]";
 
 struct Args {
     addr: SocketAddr,
+    #[cfg(feature = "tonic")]
+    grpc_addr: SocketAddr,
     format: Builtin,
     rate: u32,
     tour: bool,
@@ -20,6 +23,8 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+        #[cfg(feature = "tonic")]
+        grpc_addr: SocketAddr::from(([127, 0, 0, 1], 50051)),
         format: Builtin::Flat,
         rate: 20,
         tour: true,
@@ -40,6 +45,11 @@ fn parse_args() -> Result<Args, String> {
             "--addr" => {
                 let v = value()?;
                 args.addr = v.parse().map_err(|e| format!("--addr {v}: {e}"))?;
+            }
+            #[cfg(feature = "tonic")]
+            "--grpc-addr" => {
+                let v = value()?;
+                args.grpc_addr = v.parse().map_err(|e| format!("--grpc-addr {v}: {e}"))?;
             }
             "--format" => args.format = value()?.parse().map_err(|e| format!("--format: {e}"))?,
             "--rate" => {
@@ -95,6 +105,22 @@ fn main() -> ExitCode {
             rate: args.rate,
             ..Config::default()
         };
+        #[cfg(feature = "tonic")]
+        {
+            let grpc = tokio::net::TcpListener::bind(args.grpc_addr)
+                .await
+                .map_err(|err| {
+                    std::io::Error::new(err.kind(), format!("gRPC on {}: {err}", args.grpc_addr))
+                })?;
+            print_grpc_banner(grpc.local_addr()?);
+            let (router, state) = service::router_and_state(config);
+            tokio::try_join!(
+                service::serve_router(listener, router),
+                service::grpc::serve(grpc, state)
+            )
+            .map(|_| ())
+        }
+        #[cfg(not(feature = "tonic"))]
         service::serve(listener, config).await
     });
     match result {
@@ -128,5 +154,15 @@ fn print_banner(addr: SocketAddr, format: Builtin, rate: u32) {
     );
     println!("  curl -i -X DELETE {base}/v1/leads/1 -H 'X-API-Key: read-only-key'     # 403");
     println!("  curl -i -X POST {base}/v1/leads/1/enrich -H 'X-API-Key: demo-key'     # 3 credits, then 402");
+    println!();
+}
+
+#[cfg(feature = "tonic")]
+fn print_grpc_banner(addr: SocketAddr) {
+    println!(
+        "Leads API over gRPC on http://{addr}: leads.v1.Leads/GetLead, CreateLead, DeleteLead"
+    );
+    println!("  (metadata x-api-key; errors as google.rpc.Status with ErrorInfo, BadRequest, RetryInfo, RequestInfo;");
+    println!("   see the README's gRPC section for a client call)");
     println!();
 }

@@ -879,44 +879,73 @@ fn ok_is_not_an_error() {
 }
 
 // ---------------------------------------------------------------------------------------
-// The impl the derive will generate for an enum that opts into gRPC, written by hand: one
-// call to `grpc::__derive::status`, and a `const` check per code override.
+// The derived conversion: `#[api(tonic, grpc_domain = "…")]` generates `From<&E>` and
+// `From<E>` for `tonic::Status`, one call to `grpc::__derive::status` with the variant's
+// checked code override.
 
 #[derive(Debug, ApiError, thiserror::Error)]
+#[api(tonic, grpc_domain = "shop.example.com")]
 enum ShopError {
     #[api(
         status = 409,
         code = "shop/edit-conflict",
-        message = "Edited meanwhile."
+        message = "Edited meanwhile.",
+        grpc = "ABORTED"
     )]
     #[error("edit conflict")]
     EditConflict,
+    #[api(status = 409, code = "shop/duplicate", message = "Exists already.")]
+    #[error("duplicate")]
+    Duplicate,
     #[api(status = 502, code = "shop/upstream", message = "The supplier failed.")]
     #[error("calling the supplier")]
     Upstream(#[source] std::io::Error),
+    #[api(
+        status = 500,
+        code = "shop/lost",
+        message = "Lost.",
+        grpc = "DATA_LOSS"
+    )]
+    #[error("lost")]
+    Lost,
 }
 
-// `#[api(grpc_code = "ABORTED")]` on the 409 variant.
-const _: () = assert!(Code::Aborted.pairs_with(409));
+/// A type that is not a `std::error::Error`, and a struct: the 5xx logs its status and code.
+#[derive(Debug, ApiError)]
+#[api(
+    tonic,
+    grpc_domain = "shop.example.com",
+    status = 503,
+    code = "shop/closed",
+    message = "Closed.",
+    grpc = "UNAVAILABLE"
+)]
+struct Closed;
 
-impl From<ShopError> for tonic::Status {
-    // The `&` is what makes the probe fall back for enums that are not `Error`s; clippy sees
-    // only this one, which is.
-    #[allow(clippy::needless_borrow)]
-    fn from(error: ShopError) -> Self {
-        #[allow(unused_imports)]
-        use error_core::grpc::__derive::{Probe, WithSource as _, WithoutSource as _};
-        let probe = Probe(&error);
-        error_core::grpc::__derive::status(
-            &error,
-            match &error {
-                ShopError::EditConflict => Some(Code::Aborted),
-                _ => None,
-            },
-            (&probe).source_of(),
-            "shop.example.com",
-        )
-    }
+/// The table the derive checks overrides with is `Code::pairs_with`'s: the statuses that
+/// may carry another code than their default, as the derive's own unit test
+/// (`tonic::tests::the_table_agrees_with_error_core`) lists them.
+#[test]
+fn the_statuses_with_a_choice_of_code() {
+    let rows: Vec<String> = (400..=599u16)
+        .filter_map(|status| {
+            let default = Code::from_http(status);
+            let others: Vec<&str> = Code::ALL
+                .iter()
+                .filter(|code| **code != default && code.pairs_with(status))
+                .map(|code| code.name())
+                .collect();
+            (!others.is_empty()).then(|| format!("{status} {default} {}", others.join(" ")))
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "400 INVALID_ARGUMENT FAILED_PRECONDITION OUT_OF_RANGE",
+            "409 ALREADY_EXISTS ABORTED",
+            "500 INTERNAL UNKNOWN DATA_LOSS",
+        ]
+    );
 }
 
 #[test]
@@ -955,6 +984,41 @@ fn the_generated_conversion_takes_the_scope_the_override_and_the_source() {
     assert!(status.get_details_request_info().is_none());
 }
 
+#[test]
+fn the_derived_conversion_by_reference_and_by_value() {
+    let (logs, _guard) = log_capture();
+    let by_ref = tonic::Status::from(&ShopError::Duplicate);
+    let by_value = tonic::Status::from(ShopError::Duplicate);
+    for status in [&by_ref, &by_value] {
+        // No override: the status's default.
+        assert_eq!(status.code(), tonic::Code::AlreadyExists);
+        assert_eq!(status.message(), "Exists already.");
+        let expected: Vec<ErrorDetail> = vec![ErrorInfo::new(
+            "SHOP_DUPLICATE",
+            "shop.example.com",
+            std::collections::HashMap::new(),
+        )
+        .into()];
+        assert_eq!(details(status), format!("{expected:?}"));
+    }
+    let lost: tonic::Status = ShopError::Lost.into();
+    assert_eq!(
+        (lost.code(), lost.message()),
+        (tonic::Code::DataLoss, "Lost.")
+    );
+    let closed = tonic::Status::from(&Closed);
+    assert_eq!(
+        (closed.code(), closed.message()),
+        (tonic::Code::Unavailable, "Closed.")
+    );
+    // Each 5xx logged once; `Closed` is no `Error`, so without a source chain.
+    assert_eq!(
+        logs.text(),
+        "ERROR server error request_id=\"\" status=500 code=\"shop/lost\" error=\"lost\"\n\
+         ERROR server error request_id=\"\" status=503 code=\"shop/closed\"\n"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Every path survives the AIP form, and reading never panics.
 
@@ -987,5 +1051,382 @@ proptest::proptest! {
     #[test]
     fn parse_field_path_takes_anything(text in "(?s).{0,40}") {
         let _ = parse_field_path(&text);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The example service over gRPC: `leads.v1.Leads` on its own port, the same store, keys and
+// `LeadError` (with `#[api(tonic, grpc_domain = "leads.example.com")]`) as the HTTP API.
+
+mod example {
+    use std::sync::Arc;
+    use std::time::{Duration, SystemTime};
+
+    use error_core::client::{Basis, RetryAdvice, RetryPolicy};
+    use error_core::grpc::{advise, from_status, remote_error, Call, Idempotency};
+    use error_core::{ApiError, FixedClock, Timestamp};
+    use error_examples::service::grpc::{
+        self, Empty, LeadId, LeadMessage, NewLeadMessage, CREATE_LEAD, DELETE_LEAD, GET_LEAD,
+    };
+    use error_examples::service::{router_and_state, Config, LeadError};
+    use tonic::transport::Channel;
+    use tonic_types::{BadRequest, ErrorDetail, ErrorInfo, RequestInfo, RetryInfo};
+
+    use super::{details, summary, violation};
+
+    const DOMAIN: &str = "leads.example.com";
+    /// 2024-01-01T00:00:00.250Z: a rate-limit window ends in 750 ms.
+    const T0: u64 = 1_704_067_200_250;
+
+    /// Serves the example's gRPC port on 127.0.0.1:0 and connects a client to it.
+    async fn serve(rate: u32) -> tonic::client::Grpc<Channel> {
+        let config = Config {
+            rate,
+            clock: Arc::new(FixedClock(Timestamp::from_unix_millis(T0))),
+            ..Config::default()
+        };
+        let (_router, state) = router_and_state(config);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(grpc::serve(listener, state));
+        let channel = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+        tonic::client::Grpc::new(channel)
+    }
+
+    async fn call<Req, Resp>(
+        client: &mut tonic::client::Grpc<Channel>,
+        method: &'static str,
+        message: Req,
+        key: Option<&str>,
+        request_id: &str,
+    ) -> Result<Resp, tonic::Status>
+    where
+        Req: prost::Message + Send + Sync + 'static,
+        Resp: prost::Message + Default + Send + Sync + 'static,
+    {
+        let mut request = tonic::Request::new(message);
+        if let Some(key) = key {
+            request
+                .metadata_mut()
+                .insert("x-api-key", key.parse().unwrap());
+        }
+        request
+            .metadata_mut()
+            .insert("x-request-id", request_id.parse().unwrap());
+        client.ready().await.unwrap();
+        let codec = tonic_prost::ProstCodec::<Req, Resp>::default();
+        let path = http::uri::PathAndQuery::from_static(method);
+        client
+            .unary(request, path, codec)
+            .await
+            .map(tonic::Response::into_inner)
+    }
+
+    fn info(reason: &str, metadata: &[(&str, &str)]) -> ErrorDetail {
+        let metadata: std::collections::HashMap<String, String> = metadata
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        ErrorInfo::new(reason, DOMAIN, metadata).into()
+    }
+
+    fn request_info(id: &str) -> ErrorDetail {
+        RequestInfo::new(id, "").into()
+    }
+
+    /// What the client reads back: the typed variant when it can be rebuilt, else its code.
+    fn back(status: &tonic::Status) -> String {
+        match from_status::<LeadError>(status) {
+            Some(LeadError::Validation(fields)) => format!("Validation({})", summary(&fields)),
+            Some(LeadError::DuplicateEmails(fields)) => {
+                format!("DuplicateEmails({})", summary(&fields))
+            }
+            Some(other) => format!("{other:?}"),
+            None => match remote_error(status, LeadError::CATALOGUE) {
+                Some(remote) => format!("code {:?}", remote.code()),
+                None => "nothing".into(),
+            },
+        }
+    }
+
+    fn expect_status(
+        status: &tonic::Status,
+        code: tonic::Code,
+        message: &str,
+        expected: Vec<ErrorDetail>,
+        read_back: &str,
+    ) {
+        assert_eq!((status.code(), status.message()), (code, message));
+        assert_eq!(details(status), format!("{expected:?}"));
+        assert_eq!(back(status), read_back);
+    }
+
+    #[tokio::test]
+    async fn the_example_service_answers_over_grpc() {
+        let mut client = serve(20).await;
+
+        // No key, then a wrong one: UNAUTHENTICATED.
+        let status = call::<_, LeadMessage>(&mut client, GET_LEAD, LeadId { id: 1 }, None, "g-1")
+            .await
+            .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::Unauthenticated,
+            "Authentication required.",
+            vec![info("AUTH_MISSING_API_KEY", &[]), request_info("g-1")],
+            "MissingApiKey",
+        );
+        let status =
+            call::<_, LeadMessage>(&mut client, GET_LEAD, LeadId { id: 1 }, Some("nope"), "g-2")
+                .await
+                .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::Unauthenticated,
+            "The API key is not valid.",
+            vec![info("AUTH_INVALID_API_KEY", &[]), request_info("g-2")],
+            "InvalidApiKey",
+        );
+
+        // Invalid fields: INVALID_ARGUMENT with a BadRequest, read back as FieldErrors.
+        let invalid = NewLeadMessage {
+            email: Some("nope".into()),
+            first_name: None,
+            score: Some(101),
+            phone: None,
+        };
+        let status =
+            call::<_, LeadMessage>(&mut client, CREATE_LEAD, invalid, Some("demo-key"), "g-3")
+                .await
+                .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::InvalidArgument,
+            "Validation failed",
+            vec![
+                info("VALIDATION_ERROR", &[]),
+                BadRequest::new(vec![
+                    violation("email", "Invalid email format", "VALIDATION_INVALID"),
+                    violation("firstName", "firstName is required.", "VALIDATION_MISSING"),
+                    violation(
+                        "score",
+                        "Must be between 0 and 100",
+                        "VALIDATION_OUT_OF_RANGE",
+                    ),
+                ])
+                .into(),
+                request_info("g-3"),
+            ],
+            "Validation([email validation/invalid-email \"Invalid email format\", \
+             firstName validation/missing-firstName \"firstName is required.\", \
+             score validation/out-of-range-score \"Must be between 0 and 100\"])",
+        );
+
+        // Created, then the same email again: ALREADY_EXISTS, the email as metadata.
+        let ada = NewLeadMessage {
+            email: Some("ada@acme.com".into()),
+            first_name: Some("Ada".into()),
+            score: Some(90),
+            phone: None,
+        };
+        let created: LeadMessage = call(
+            &mut client,
+            CREATE_LEAD,
+            ada.clone(),
+            Some("demo-key"),
+            "g-4",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            created,
+            LeadMessage {
+                id: 1,
+                email: "ada@acme.com".into(),
+                first_name: "Ada".into(),
+                score: 90,
+                phone: None,
+                company: None,
+            }
+        );
+        let status = call::<_, LeadMessage>(&mut client, CREATE_LEAD, ada, Some("demo-key"), "g-5")
+            .await
+            .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::AlreadyExists,
+            "A lead with the email ada@acme.com already exists.",
+            vec![
+                info("LEAD_DUPLICATE_EMAIL", &[("email", "ada@acme.com")]),
+                request_info("g-5"),
+            ],
+            // The email is only in the message: the variant is known, not rebuilt.
+            "code Some(\"lead/duplicate-email\")",
+        );
+
+        // Another tenant's lead is NOT_FOUND; a read-only key may not delete.
+        let status = call::<_, LeadMessage>(
+            &mut client,
+            GET_LEAD,
+            LeadId { id: 1 },
+            Some("other-tenant-key"),
+            "g-6",
+        )
+        .await
+        .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::NotFound,
+            "Lead 1 was not found.",
+            vec![info("LEAD_NOT_FOUND", &[("id", "1")]), request_info("g-6")],
+            "code Some(\"lead/not-found\")",
+        );
+        let status = call::<_, Empty>(
+            &mut client,
+            DELETE_LEAD,
+            LeadId { id: 1 },
+            Some("read-only-key"),
+            "g-7",
+        )
+        .await
+        .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::PermissionDenied,
+            "This API key can only read.",
+            vec![info("AUTH_READ_ONLY_KEY", &[]), request_info("g-7")],
+            "ReadOnlyKey",
+        );
+
+        // The owner reads and deletes it; then it is gone.
+        let read: LeadMessage = call(
+            &mut client,
+            GET_LEAD,
+            LeadId { id: 1 },
+            Some("read-only-key"),
+            "g-8",
+        )
+        .await
+        .unwrap();
+        assert_eq!(read, created);
+        let _: Empty = call(
+            &mut client,
+            DELETE_LEAD,
+            LeadId { id: 1 },
+            Some("demo-key"),
+            "g-9",
+        )
+        .await
+        .unwrap();
+        let status = call::<_, Empty>(
+            &mut client,
+            DELETE_LEAD,
+            LeadId { id: 1 },
+            Some("demo-key"),
+            "g-10",
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(status.code(), tonic::Code::NotFound);
+
+        // An invalid request id is not echoed: a fresh one is sent instead.
+        let status = call::<_, LeadMessage>(
+            &mut client,
+            GET_LEAD,
+            LeadId { id: 9 },
+            Some("demo-key"),
+            "a b",
+        )
+        .await
+        .unwrap_err();
+        let request_id = remote_error(&status, LeadError::CATALOGUE)
+            .and_then(|remote| remote.request_id().map(str::to_owned))
+            .unwrap();
+        assert_ne!(request_id, "a b");
+        assert_eq!(request_id.len(), 36, "{request_id}");
+
+        // A message over the 64 KiB limit is refused by tonic before the handler: its own
+        // status, which is none of the catalogue's.
+        let huge = NewLeadMessage {
+            email: Some("a".repeat(70 * 1024)),
+            ..NewLeadMessage::default()
+        };
+        let status =
+            call::<_, LeadMessage>(&mut client, CREATE_LEAD, huge, Some("demo-key"), "g-12")
+                .await
+                .unwrap_err();
+        assert_eq!(status.code(), tonic::Code::OutOfRange, "{status:?}");
+        assert!(status.message().contains("too large"), "{status:?}");
+        assert_eq!(back(&status), "code None");
+
+        // A method the service does not have.
+        let status = call::<_, Empty>(
+            &mut client,
+            "/leads.v1.Leads/Nope",
+            LeadId { id: 1 },
+            Some("demo-key"),
+            "g-11",
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(
+            (status.code(), status.message()),
+            (tonic::Code::Unimplemented, "no such method")
+        );
+    }
+
+    #[tokio::test]
+    async fn the_rate_limit_is_resource_exhausted_with_retry_info() {
+        let mut client = serve(1).await;
+        let status = call::<_, LeadMessage>(
+            &mut client,
+            GET_LEAD,
+            LeadId { id: 5 },
+            Some("demo-key"),
+            "r-1",
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(status.code(), tonic::Code::NotFound);
+        let status = call::<_, LeadMessage>(
+            &mut client,
+            GET_LEAD,
+            LeadId { id: 5 },
+            Some("demo-key"),
+            "r-2",
+        )
+        .await
+        .unwrap_err();
+        expect_status(
+            &status,
+            tonic::Code::ResourceExhausted,
+            "Too many requests. Retry later.",
+            vec![
+                info("RATE_LIMITED", &[]),
+                RetryInfo::new(Some(Duration::from_millis(750))).into(),
+                request_info("r-2"),
+            ],
+            // Rebuilt with the delay in whole seconds, rounded up (Retry-After's unit).
+            "RateLimited { retry_after: 1s }",
+        );
+        // GetLead has no side effects: retried after the RetryInfo delay (plus jitter).
+        let advice = advise(
+            &RetryPolicy::new(),
+            &Call::new(Idempotency::NoSideEffects, 0),
+            &status,
+            SystemTime::now(),
+            &mut || 0,
+        );
+        assert_eq!(
+            advice,
+            RetryAdvice::Retry {
+                after: Duration::from_millis(750),
+                basis: Basis::RetryAfter
+            }
+        );
     }
 }

@@ -42,21 +42,22 @@ pub use retry::{advise, Call, Idempotency};
 #[cfg(feature = "tonic")]
 pub use status::to_status;
 
-/// Support for the `impl From<E> for tonic::Status` the derive generates for an enum that
-/// opts into gRPC; not a public API. The generated body is one call:
+/// Support for the `impl From<&E>` / `From<E> for tonic::Status` the derive generates for
+/// an enum that asks for it (`#[api(tonic, grpc_domain = "leads.example.com")]`); not a
+/// public API. The generated body is one call:
 ///
 /// ```ignore
-/// let probe = Probe(&error);
+/// let probe = Probe(error);
 /// ::error_core::grpc::__derive::status(
-///     &error,
-///     match &error { Self::EditConflict { .. } => Some(Code::Aborted), _ => None },
+///     error,
+///     match error { Self::EditConflict { .. } => Some(Code::Aborted), Self::NotFound { .. } => None },
 ///     (&probe).source_of(),
 ///     "leads.example.com",
 /// )
 /// ```
 ///
-/// with, per overriding variant, `const _: () = assert!(Code::Aborted.pairs_with(409), …);`
-/// spanned at the override.
+/// with, per overriding variant (`#[api(grpc = "ABORTED")]`, which the derive has checked),
+/// `const _: () = assert!(Code::Aborted.pairs_with(409), …);` spanned at the override.
 #[cfg(feature = "tonic")]
 #[doc(hidden)]
 pub mod __derive {
@@ -65,6 +66,9 @@ pub mod __derive {
     use super::{to_status, Code, GrpcContext};
     use crate::http::RequestScope;
     use crate::ApiError;
+
+    /// The type the generated impls convert into, reachable without a dependency on tonic.
+    pub use tonic::Status;
 
     /// The status of `error`: the request id of the current [`RequestScope`] (if any),
     /// the variant's code override, the source chain a 5xx logs, the enum's domain.

@@ -88,30 +88,44 @@ impl FromRequestParts<AppState> for Caller {
         parts: &mut Parts,
         app: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let Some(presented) = parts.headers.get("x-api-key") else {
-            return Err(LeadError::MissingApiKey.into());
-        };
         // Without `ConnectInfo` (the router served without it), every caller shares one
         // address: throttling then errs on the side of refusing.
         let address = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| {
-                throttle_address(info.0.ip())
-            });
-        let caller = lookup(presented.as_bytes());
-        // One decision under one lock: concurrent guesses cannot slip past the count.
-        app.auth_gate(address, caller.is_some())?;
-        let Some(caller) = caller else {
-            return Err(LeadError::InvalidApiKey.into());
-        };
-        app.check_rate(caller.key)?;
+            .map(|info| info.0);
         let reads = parts.method == Method::GET || parts.method == Method::HEAD;
-        if !reads && caller.access == Access::ReadOnly {
-            return Err(LeadError::ReadOnlyKey.into());
-        }
-        Ok(caller)
+        let presented = parts.headers.get("x-api-key").map(|value| value.as_bytes());
+        Ok(authorize(app, presented, address, reads)?)
     }
+}
+
+/// The checks of every call, over HTTP and gRPC alike: a key is `presented`, the client
+/// `address` (if known) is not throttled for wrong keys, the key is valid and within its
+/// rate, and it may write unless the call only `reads`.
+pub(super) fn authorize(
+    app: &AppState,
+    presented: Option<&[u8]>,
+    address: Option<SocketAddr>,
+    reads: bool,
+) -> Result<Caller, LeadError> {
+    let Some(presented) = presented else {
+        return Err(LeadError::MissingApiKey);
+    };
+    let address = address.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |address| {
+        throttle_address(address.ip())
+    });
+    let caller = lookup(presented);
+    // One decision under one lock: concurrent guesses cannot slip past the count.
+    app.auth_gate(address, caller.is_some())?;
+    let Some(caller) = caller else {
+        return Err(LeadError::InvalidApiKey);
+    };
+    app.check_rate(caller.key)?;
+    if !reads && caller.access == Access::ReadOnly {
+        return Err(LeadError::ReadOnlyKey);
+    }
+    Ok(caller)
 }
 
 /// The address the key-guess throttle counts: an IPv4 address as it is (an IPv4-mapped

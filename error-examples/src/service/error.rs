@@ -9,6 +9,7 @@ use error_core::{ApiError, FieldErrors};
 #[derive(Debug, ApiError, thiserror::Error)]
 #[api(axum, utoipa)]
 #[cfg_attr(feature = "client", api(client))]
+#[cfg_attr(feature = "tonic", api(tonic, grpc_domain = "leads.example.com"))]
 #[api(format = error_core::format::Flat, version = "v1", www_authenticate = "ApiKey")]
 pub enum LeadError {
     /// The lead (or one lead of a bulk request) failed validation.

@@ -34,12 +34,14 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 use error_core::format::Builtin;
-use error_core::http::axum::{method_not_allowed, not_found, ErrorLayer, HttpError};
+use error_core::http::axum::{method_not_allowed, not_found, ErrorLayer};
 use error_core::http::ErrorSettings;
 use error_core::{Clock, SystemClock, Timestamp};
 
 mod auth;
 mod error;
+#[cfg(feature = "tonic")]
+pub mod grpc;
 mod handlers;
 pub mod openapi;
 mod store;
@@ -157,7 +159,7 @@ impl AppState {
 
     /// Lets an attempt with a `valid` key or not through the key-guess throttle of
     /// `address`, counting it when it failed.
-    fn auth_gate(&self, address: IpAddr, valid: bool) -> Result<(), HttpError<LeadError>> {
+    fn auth_gate(&self, address: IpAddr, valid: bool) -> Result<(), LeadError> {
         let config = &self.inner.config;
         let now = self.now_millis();
         self.inner
@@ -171,17 +173,17 @@ impl AppState {
                 config.auth_failures,
                 config.auth_window,
             )
-            .map_err(|retry_after| LeadError::AuthThrottled { retry_after }.into())
+            .map_err(|retry_after| LeadError::AuthThrottled { retry_after })
     }
 
-    fn check_rate(&self, key: &'static str) -> Result<(), HttpError<LeadError>> {
+    fn check_rate(&self, key: &'static str) -> Result<(), LeadError> {
         let now = self.now_millis();
         self.inner
             .limiter
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .hit(key, now, self.inner.config.rate)
-            .map_err(|retry_after| LeadError::RateLimited { retry_after }.into())
+            .map_err(|retry_after| LeadError::RateLimited { retry_after })
     }
 }
 
