@@ -499,19 +499,16 @@ impl Top {
                     inner = object.remove("innererror");
                 }
                 remote.code = code;
-                let target = match error.remove("target") {
-                    Some(Value::String(target)) => FieldPath::parse_dotted(&target),
-                    _ => FieldPath::new(),
-                };
+                let target = owned_str(error.remove("target"));
                 if let Some(Value::Array(details)) = error.remove("details") {
                     // A single detail names its field whole; several, relative to `target`.
                     let prefix = if details.len() > 1 {
-                        target
+                        target.as_deref()
                     } else {
-                        FieldPath::new()
+                        None
                     };
                     for detail in &details {
-                        push_limited(fields, microsoft_detail(detail, &prefix));
+                        push_limited(fields, microsoft_detail(detail, prefix));
                     }
                 }
             }
@@ -578,15 +575,21 @@ fn aip_violation(item: &Value) -> Option<FieldError> {
     ))
 }
 
-/// One of the Microsoft format's `details`: `code`, `target` (under `prefix`), `message`.
-fn microsoft_detail(item: &Value, prefix: &FieldPath) -> Option<FieldError> {
+/// One of the Microsoft format's `details`: `code`, `target` (under `prefix`, joined as
+/// dotted text), `message`.
+fn microsoft_detail(item: &Value, prefix: Option<&str>) -> Option<FieldError> {
     let object = item.as_object()?;
-    let text = |key: &str| object.get(key).and_then(Value::as_str).unwrap_or("");
-    let path = FieldPath::parse_dotted(text("target")).prefixed(prefix);
+    let text = |key: &str| object.get(key).and_then(Value::as_str);
+    let path = match (prefix, text("target")) {
+        (Some(prefix), Some(target)) => FieldPath::parse_dotted(&format!("{prefix}.{target}")),
+        (Some(prefix), None) => FieldPath::parse_dotted(prefix),
+        (None, Some(target)) => FieldPath::parse_dotted(target),
+        (None, None) => FieldPath::new(),
+    };
     Some(FieldError::new(
         path,
-        text("code").to_owned(),
-        text("message").to_owned(),
+        text("code").unwrap_or("").to_owned(),
+        text("message").unwrap_or("").to_owned(),
     ))
 }
 
