@@ -17,7 +17,8 @@ use crate::{grpc, json, PlaceholderVisitor};
 ///     `meta(reason = "…")`, both checked at compile time), `domain` (the `domain` key of
 ///     `meta(…)`, the variant's else the enum's; left out when neither declares one) and
 ///     `metadata`: every placeholder value of the message and every `#[api(meta)]`
-///     field, as strings, by name;
+///     field, as strings, keyed by the field's name in lowerCamelCase (`vm_type` is
+///     `vmType`, as AIP-193 asks); left out when there is none;
 ///   - `BadRequest.fieldViolations` from the field errors: `field` in AIP's JSON form
 ///     (`emailAddresses[1].email`, [`grpc::field_path`]), `description`, `reason`
 ///     ([`grpc::field_reason`]);
@@ -76,11 +77,29 @@ impl PlaceholderVisitor for Metadata<'_> {
             self.out.push(b',');
         }
         self.first = false;
-        json::write_str(self.out, name);
-        self.out.extend_from_slice(b":\"");
+        self.out.push(b'"');
+        write_camel(self.out, name);
+        self.out.extend_from_slice(b"\":\"");
         let _ = write!(json::Escaper::new(self.out), "{value}");
         self.out.push(b'"');
     }
+}
+
+/// A metadata key in lowerCamelCase, as AIP-193 asks (`vm_type` → `vmType`), escaped.
+fn write_camel(out: &mut Vec<u8>, name: &str) {
+    let mut upper = false;
+    let mut text = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c == '_' && !text.is_empty() {
+            upper = true;
+        } else if upper {
+            text.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            text.push(c);
+        }
+    }
+    json::write_str_contents(out, &text);
 }
 
 /// A protobuf JSON `Duration`: whole seconds, or 3, 6 or 9 fractional digits, then `s`.
