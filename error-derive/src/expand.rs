@@ -338,8 +338,14 @@ fn placeholders_arm(
         used.push(field);
         let bound = binding(field);
         let span = field.ty.span();
-        let format = syn::LitStr::new(&format!("{{:{spec}}}"), span);
-        calls.push(quote!(#visitor.value(#name, &::core::format_args!(#format, #bound));));
+        // The same expressions as the message's, so that a missing trait is one error.
+        if spec.is_empty() {
+            let value = quote_spanned!(span=> &#bound);
+            calls.push(quote!(#visitor.value(#name, #value);));
+        } else {
+            let format = syn::LitStr::new(&format!("{{:{spec}}}"), span);
+            calls.push(quote!(#visitor.value(#name, &::core::format_args!(#format, #bound));));
+        }
     }
     let pat = pattern(input, variant, &used);
     quote!(#pat => { #(#calls)* })

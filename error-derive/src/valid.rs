@@ -478,7 +478,9 @@ fn check_error(variant: &Variant, defaults: &Defaults, errors: &mut Errors) -> O
         (None, _) => {}
     }
 
-    if valid_code(&code) {
+    // With a wrong status, that is the error to fix first (a `status = 200` variant's
+    // code `ok` would only add noise).
+    if valid_code(&code) && status.is_some() {
         crate::forms::check_error(variant, &code, status, errors);
     }
 

@@ -558,3 +558,29 @@ fn view_gives_placeholders_metadata_and_forms() {
         ["Inner"]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The Markdown reference
+
+/// The reference renders examples in each new format, and writes the anchor an enum's
+/// `docs` page links to, so every link lands on its entry.
+#[test]
+fn markdown_reference_anchors_and_examples() {
+    let page = error_core::docs::Reference::<LeadError>::new().render_with(&Microsoft);
+    assert!(
+        page.contains("\n<a id=\"lead/exists\"></a>\n\n### `lead/exists`\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("```json\n{\n  \"error\": {\n    \"code\": \"LeadExists\",\n    \"message\": \"Lead {id} exists.\"\n  }\n}\n```"),
+        "{page}"
+    );
+    let page = error_core::docs::Reference::<LeadError>::new().render_with(&JsonApi::new());
+    assert!(
+        page.contains("\"links\": {\n        \"about\": \"https://docs.example.com/errors#rate_limited\"\n      },"),
+        "{page}"
+    );
+    // Without `docs`, no anchor.
+    let page = error_core::docs::markdown::<ContactError>();
+    assert!(!page.contains("<a id="), "{page}");
+}
