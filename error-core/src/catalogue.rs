@@ -217,12 +217,12 @@ impl CatalogueEntry {
     /// The derive's code forms, computed and checked at compile time.
     pub(crate) const fn with_forms(
         mut self,
-        reason: &'static str,
-        pascal: &'static str,
+        reason: Option<&'static str>,
+        pascal: Option<&'static str>,
         canonical: Option<crate::grpc::Code>,
     ) -> Self {
-        self.reason = Some(reason);
-        self.pascal = Some(pascal);
+        self.reason = reason;
+        self.pascal = pascal;
         self.canonical = canonical;
         self
     }
@@ -244,9 +244,9 @@ impl CatalogueEntry {
     }
 
     /// AIP-193's `ErrorInfo.reason` (UPPER_SNAKE_CASE, `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63
-    /// characters): the variant's `meta(reason = "…")`, else the code's, checked by the
-    /// derive; for a hand-written entry, computed from the code at run time, or the
-    /// canonical status name when the code has no valid reason.
+    /// characters): the variant's `meta(reason = "…")` (checked by the derive), else the
+    /// code's (computed by the derive, or at run time for a hand-written entry), or the
+    /// canonical status name when the code makes no valid reason (`ok`, `2fa`).
     ///
     /// ```
     /// use error_core::CatalogueEntry;
@@ -264,8 +264,9 @@ impl CatalogueEntry {
     }
 
     /// The code in PascalCase, as the Microsoft REST API guidelines write `error.code`
-    /// (`lead/not-found` → `LeadNotFound`): the variant's `meta(ms_code = "…")`, else the
-    /// code's, checked by the derive.
+    /// (`lead/not-found` → `LeadNotFound`): the variant's `meta(ms_code = "…")` (checked by
+    /// the derive), else the code's, or the variant's name when the code starts with a
+    /// digit.
     ///
     /// ```
     /// use error_core::CatalogueEntry;
@@ -274,7 +275,14 @@ impl CatalogueEntry {
     pub fn pascal_code(&self) -> std::borrow::Cow<'static, str> {
         match self.pascal {
             Some(code) => std::borrow::Cow::Borrowed(code),
-            None => std::borrow::Cow::Owned(pascal_case(self.code)),
+            None => {
+                let code = pascal_case(self.code);
+                if code.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    std::borrow::Cow::Owned(code)
+                } else {
+                    std::borrow::Cow::Borrowed(self.variant)
+                }
+            }
         }
     }
 

@@ -169,8 +169,8 @@ pub mod __private {
     /// PascalCase code, and the canonical code override.
     pub const fn with_forms(
         entry: crate::CatalogueEntry,
-        reason: &'static str,
-        pascal: &'static str,
+        reason: Option<&'static str>,
+        pascal: Option<&'static str>,
         canonical: Option<crate::grpc::Code>,
     ) -> crate::CatalogueEntry {
         entry.with_forms(reason, pascal, canonical)

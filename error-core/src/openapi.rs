@@ -287,13 +287,13 @@ fn aip_schema() -> RefOr<Schema> {
         .description(Some(
             "A google.rpc detail, named by `@type`: `ErrorInfo` (`reason`, `domain`, \
              `metadata`), `BadRequest` (`fieldViolations`), `RetryInfo` (`retryDelay`), \
-             `Help` (`links`), `RequestInfo` (`requestId`), or another.",
+             `Help` (`links`), `RequestInfo` (`requestId`), or an item of the error's own \
+             details.",
         ))
         .property(
             "@type",
             string("`type.googleapis.com/google.rpc.ErrorInfo`, …"),
-        )
-        .required("@type");
+        );
     ObjectBuilder::new()
         .description(Some(
             "An error in Google's AIP-193 model: `google.rpc.Status` as JSON.",
@@ -328,7 +328,10 @@ fn jsonapi_schema() -> RefOr<Schema> {
         .property(
             "source",
             ObjectBuilder::new()
-                .property("pointer", string("A JSON Pointer into the request document."))
+                .property(
+                    "pointer",
+                    string("A JSON Pointer into the request document."),
+                )
                 .property("parameter", string("The query parameter at fault."))
                 .property("header", string("The request header at fault.")),
         )
@@ -345,7 +348,10 @@ fn jsonapi_schema() -> RefOr<Schema> {
         .description(Some(
             "JSON:API error objects: one per field error, or one for the error.",
         ))
-        .property("errors", ArrayBuilder::new().items(object).min_items(Some(1)))
+        .property(
+            "errors",
+            ArrayBuilder::new().items(object).min_items(Some(1)),
+        )
         .required("errors")
         .into()
 }
@@ -354,7 +360,10 @@ fn microsoft_schema() -> RefOr<Schema> {
     let detail = ObjectBuilder::new()
         .property("code", string("The field error's code, in PascalCase."))
         .required("code")
-        .property("target", string("The field, relative to the error's `target`."))
+        .property(
+            "target",
+            string("The field, relative to the error's `target`."),
+        )
         .property("message", string("What is wrong with the field."))
         .required("message");
     let inner = ObjectBuilder::new()

@@ -185,10 +185,8 @@ fn expand(cx: &Cx) -> TokenStream {
                 placeholder_arms.push(placeholders_arm(input, plan.variant, error, &visitor));
                 chain_arms.push(quote!(#any => {}));
                 if let Some(lit) = &error.canonical {
-                    let variant = Ident::new(
-                        &crate::forms::canonical_variant(&lit.value()),
-                        lit.span(),
-                    );
+                    let variant =
+                        Ident::new(&crate::forms::canonical_variant(&lit.value()), lit.span());
                     let status = error.status;
                     let message = format!(
                         "`canonical = \"{}\"` does not pair with status {status} in the \
@@ -488,7 +486,11 @@ fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
             if let Some(docs) = &error.docs {
                 entry = quote!(#entry.with_docs(#docs));
             }
-            let (reason, pascal) = (&error.reason, &error.pascal);
+            let form = |text: &Option<String>| match text {
+                Some(text) => quote!(::core::option::Option::Some(#text)),
+                None => quote!(::core::option::Option::None),
+            };
+            let (reason, pascal) = (form(&error.reason), form(&error.pascal));
             let canonical = match &error.canonical {
                 Some(lit) => {
                     let variant =

@@ -184,15 +184,9 @@ fn check_pascal(value: &LitStr, errors: &mut Errors) {
 
 /// An error variant's forms, for its `code` (already checked against the code grammar)
 /// and `status`.
-pub fn check_error(variant: &Variant, code: &str, status: Option<u16>, errors: &mut Errors) {
+pub fn check_error(variant: &Variant, status: Option<u16>, errors: &mut Errors) {
     let attrs = &variant.attrs;
     let meta = attrs.meta.as_ref().map(|keyed| keyed.value.as_slice());
-    let at_code = || -> proc_macro2::TokenStream {
-        match &attrs.code {
-            Some(keyed) => quote::ToTokens::to_token_stream(&keyed.value),
-            None => quote::ToTokens::to_token_stream(variant.ident),
-        }
-    };
     match meta_value(meta, "reason") {
         Some(value) => {
             if !valid_reason(&value.value()) {
@@ -207,35 +201,14 @@ pub fn check_error(variant: &Variant, code: &str, status: Option<u16>, errors: &
                 );
             }
         }
-        None => {
-            let reason = reason_of(code);
-            if !valid_reason(&reason) {
-                errors.spanned(
-                    at_code(),
-                    format!(
-                        "the code `{code}` makes the AIP-193 reason `{reason}`, which is not \
-                         valid (`[A-Z][A-Z0-9_]+[A-Z0-9]`, 3 to 63 characters); give the \
-                         variant its own with `meta(reason = \"...\")`, or change the code"
-                    ),
-                );
-            }
-        }
+        // A code whose reason would be invalid (`ok`, `2fa`) falls back to the canonical
+        // status name at run time: a catalogue need not be written for AIP-193.
+        None => {}
     }
     match meta_value(meta, "ms_code") {
         Some(value) => check_pascal(value, errors),
-        None => {
-            let pascal = pascal_of(code);
-            if !valid_pascal(&pascal) {
-                errors.spanned(
-                    at_code(),
-                    format!(
-                        "the code `{code}` makes the Microsoft code `{pascal}`, which is not \
-                         PascalCase (it must start with a letter); give the variant its own \
-                         with `meta(ms_code = \"...\")`, or change the code"
-                    ),
-                );
-            }
-        }
+        // Likewise, a code starting with a digit falls back to the variant's name.
+        None => {}
     }
     if let Some(value) = meta_value(meta, "canonical") {
         let name = value.value();

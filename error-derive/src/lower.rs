@@ -40,8 +40,8 @@ pub struct ErrorPlan<'a> {
     pub meta_fields: Vec<&'a Field<'a>>,
     /// AIP-193's reason and the Microsoft code (overrides, else computed; checked by
     /// `forms`).
-    pub reason: String,
-    pub pascal: String,
+    pub reason: Option<String>,
+    pub pascal: Option<String>,
     /// The `meta(canonical = "…")` override, as written.
     pub canonical: Option<syn::LitStr>,
     /// The documentation link: the variant's `docs`, else the enum's page with the code as
@@ -156,12 +156,12 @@ fn lower_error<'a>(
     };
     let meta = attrs.meta.as_ref().map(|keyed| keyed.value.as_slice());
     let reason = match forms::meta_value(meta, "reason") {
-        Some(value) => value.value(),
-        None => forms::reason_of(&code),
+        Some(value) => Some(value.value()),
+        None => Some(forms::reason_of(&code)).filter(|reason| forms::valid_reason(reason)),
     };
     let pascal = match forms::meta_value(meta, "ms_code") {
-        Some(value) => value.value(),
-        None => forms::pascal_of(&code),
+        Some(value) => Some(value.value()),
+        None => Some(forms::pascal_of(&code)).filter(|pascal| forms::valid_pascal(pascal)),
     };
     let docs = match (&attrs.docs, docs_page) {
         (Some(keyed), _) => Some(keyed.value.value()),

@@ -373,7 +373,9 @@ fn check_error(variant: &Variant, defaults: &Defaults, errors: &mut Errors) -> O
         if let (Some(other), Some(keyed)) = (other, &field.attrs.meta) {
             errors.spanned(
                 &keyed.key,
-                format!("a field has one role: it is already `{other}`, so it cannot also be `meta`"),
+                format!(
+                    "a field has one role: it is already `{other}`, so it cannot also be `meta`"
+                ),
             );
         }
     }
@@ -481,7 +483,7 @@ fn check_error(variant: &Variant, defaults: &Defaults, errors: &mut Errors) -> O
     // With a wrong status, that is the error to fix first (a `status = 200` variant's
     // code `ok` would only add noise).
     if valid_code(&code) && status.is_some() {
-        crate::forms::check_error(variant, &code, status, errors);
+        crate::forms::check_error(variant, status, errors);
     }
 
     status.map(|_| code)

@@ -229,7 +229,11 @@ enum CardError {
         docs = "https://stripe.com/docs/error-codes/parameter-missing"
     )]
     Missing(#[api(fields)] FieldErrors),
-    #[api(status = 402, code = "card_declined", message = "Your card was declined.")]
+    #[api(
+        status = 402,
+        code = "card_declined",
+        message = "Your card was declined."
+    )]
     Declined,
 }
 

@@ -171,8 +171,11 @@ fn body_with(format: Builtin, e: &Expect, rid: &str, retry: Option<&str>) -> Str
             let metadata = if e.meta.is_empty() {
                 String::new()
             } else {
-                let pairs: Vec<String> =
-                    e.meta.iter().map(|(k, v)| format!("{}:{}", q(k), q(v))).collect();
+                let pairs: Vec<String> = e
+                    .meta
+                    .iter()
+                    .map(|(k, v)| format!("{}:{}", q(k), q(v)))
+                    .collect();
                 format!(r#","metadata":{{{}}}"#, pairs.join(","))
             };
             let mut details = vec![format!(
@@ -245,12 +248,18 @@ fn body_with(format: Builtin, e: &Expect, rid: &str, retry: Option<&str>) -> Str
                 Some(fields) if !fields.is_empty() => {
                     // The common parent of the fields' dotted paths is the `target`, and
                     // each detail's target is relative to it.
-                    let split: Vec<Vec<&str>> =
-                        fields.iter().map(|(p, ..)| p.split('.').collect()).collect();
+                    let split: Vec<Vec<&str>> = fields
+                        .iter()
+                        .map(|(p, ..)| p.split('.').collect())
+                        .collect();
                     let mut common = split[0].len();
                     for other in &split[1..] {
                         common = common.min(
-                            split[0].iter().zip(other).take_while(|(a, b)| a == b).count(),
+                            split[0]
+                                .iter()
+                                .zip(other)
+                                .take_while(|(a, b)| a == b)
+                                .count(),
                         );
                     }
                     let target = split[0][..common].join(".");
@@ -265,7 +274,11 @@ fn body_with(format: Builtin, e: &Expect, rid: &str, retry: Option<&str>) -> Str
                             } else {
                                 format!(r#","target":{}"#, q(&rest))
                             };
-                            format!(r#"{{"code":{}{target},"message":{}}}"#, q(&pascal(code)), q(msg))
+                            format!(
+                                r#"{{"code":{}{target},"message":{}}}"#,
+                                q(&pascal(code)),
+                                q(msg)
+                            )
                         })
                         .collect();
                     let top = if target.is_empty() {
@@ -586,8 +599,8 @@ async fn lookups_credits_and_ids_in_every_format() {
         )
         .await;
 
-        let not_found = expect(404, "Not Found", "lead/not-found", "Lead 42 was not found.")
-            .meta("id", 42);
+        let not_found =
+            expect(404, "Not Found", "lead/not-found", "Lead 42 was not found.").meta("id", 42);
         let req = client
             .get(format!("{base}/v1/leads/42"))
             .header("x-api-key", "demo-key");
@@ -655,8 +668,8 @@ async fn lookups_credits_and_ids_in_every_format() {
         let req = client
             .post(format!("{base}/v1/leads/9/enrich"))
             .header("x-api-key", "demo-key");
-        let missing = expect(404, "Not Found", "lead/not-found", "Lead 9 was not found.")
-            .meta("id", 9);
+        let missing =
+            expect(404, "Not Found", "lead/not-found", "Lead 9 was not found.").meta("id", 9);
         check(format, req, "t-404e", &missing, &[]).await;
 
         // One credit: the first enrichment succeeds, the second is 402.
@@ -932,8 +945,8 @@ fn assert_uuid_v4(id: &str) {
 async fn request_ids_are_echoed_only_when_valid() {
     let client = reqwest::Client::new();
     let base = start(Builtin::Problem, 1000, 1).await;
-    let not_found = expect(404, "Not Found", "lead/not-found", "Lead 5 was not found.")
-            .meta("id", 5);
+    let not_found =
+        expect(404, "Not Found", "lead/not-found", "Lead 5 was not found.").meta("id", 5);
 
     // The longest valid id, every allowed character.
     let long = format!("{}AZaz09._~+/=-", "a".repeat(187));
@@ -1077,8 +1090,7 @@ fn expected_bodies_are_the_reference_shapes() {
     for (format, want) in Builtin::ALL.into_iter().zip(want) {
         assert_eq!(body(format, &e, "r"), want, "{format}");
     }
-    let e = expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.")
-            .meta("id", 1);
+    let e = expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.").meta("id", 1);
     let want = [
         r#"{"success":false,"status":404,"message":"Lead 1 was not found.","meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v1","request_id":"r"}}"#,
         r#"{"success":false,"error":{"code":404,"timestamp":"2026-02-08T12:00:00.000Z","message":"Lead 1 was not found.","details":"lead/not-found"}}"#,
@@ -1117,8 +1129,8 @@ async fn leads_belong_to_a_tenant_in_every_format() {
         let ada = r#"{"email":"ada@acme.com","firstName":"Ada","score":90}"#;
         create(&client, &base, ada).await;
         let other = "other-tenant-key";
-        let not_found = expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.")
-            .meta("id", 1);
+        let not_found =
+            expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.").meta("id", 1);
         let req = client
             .get(format!("{base}/v1/leads/1"))
             .header("x-api-key", other);

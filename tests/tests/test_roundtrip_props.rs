@@ -87,11 +87,13 @@ fn status() -> impl Strategy<Value = u16> {
     prop_oneof![400u16..=451, 500u16..=511]
 }
 
-/// A code in the Microsoft format's PascalCase, as the format writes it.
+/// A field error's code in the Microsoft format's PascalCase: each run of ASCII letters
+/// and digits, its first letter upper-cased.
 fn pascal(code: &str) -> String {
-    CatalogueEntry::new("", 400, leak(code.to_owned()), "")
-        .pascal_code()
-        .into_owned()
+    code.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| word[..1].to_ascii_uppercase() + &word[1..])
+        .collect()
 }
 
 /// What comes back of one field error: its path (dotted form), code and message.

@@ -158,7 +158,11 @@ enum LeadError {
         status = 409,
         code = "lead/exists",
         message = "Lead {id} exists.",
-        meta(canonical = "ALREADY_EXISTS", reason = "LEAD_ALREADY_EXISTS", ms_code = "LeadExists")
+        meta(
+            canonical = "ALREADY_EXISTS",
+            reason = "LEAD_ALREADY_EXISTS",
+            ms_code = "LeadExists"
+        )
     )]
     Exists { id: u64 },
 }
@@ -172,7 +176,10 @@ fn aip_every_detail() {
     let ctx = ctx().with_request_id("req-7");
     let error = LeadError::Invalid(
         FieldErrors::new()
-            .with(FieldError::invalid("emailAddresses.1.email", "Not an email."))
+            .with(FieldError::invalid(
+                "emailAddresses.1.email",
+                "Not an email.",
+            ))
             .with(FieldError::missing("name")),
     );
     let mut out = Vec::new();
@@ -220,9 +227,17 @@ fn retry_delays_are_protobuf_durations() {
 #[derive(Debug, ApiError)]
 #[api(format = JsonApi)]
 enum PeopleError {
-    #[api(status = 422, code = "invalid_attribute", message = "Invalid Attribute")]
+    #[api(
+        status = 422,
+        code = "invalid_attribute",
+        message = "Invalid Attribute"
+    )]
     InvalidAttribute(#[api(fields)] FieldErrors),
-    #[api(status = 400, code = "invalid_query_parameter", message = "Invalid Query Parameter")]
+    #[api(
+        status = 400,
+        code = "invalid_query_parameter",
+        message = "Invalid Query Parameter"
+    )]
     InvalidQuery(#[api(fields)] FieldErrors),
     #[api(status = 422, code = "missing_data")]
     MissingData(#[api(fields)] FieldErrors),
@@ -302,7 +317,10 @@ fn jsonapi_invalid_document_example() {
   }]
 }"#;
     let format = JsonApi::new().without_code().without_title();
-    assert_eq!(render(&PeopleError::ParseError, &format), compact(published));
+    assert_eq!(
+        render(&PeopleError::ParseError, &format),
+        compact(published)
+    );
 }
 
 /// https://jsonapi.org/examples/#error-objects-invalid-query-parameters, "Invalid Query
@@ -319,14 +337,16 @@ fn jsonapi_invalid_query_parameter_example() {
     }
   ]
 }"#;
-    let error = PeopleError::InvalidQuery(FieldErrors::new().with(
-        FieldError::new(
-            "include",
-            "unknown_path",
-            "The resource does not have an `auther` relationship path.",
-        )
-        .with_origin(Origin::Query),
-    ));
+    let error = PeopleError::InvalidQuery(
+        FieldErrors::new().with(
+            FieldError::new(
+                "include",
+                "unknown_path",
+                "The resource does not have an `auther` relationship path.",
+            )
+            .with_origin(Origin::Query),
+        ),
+    );
     let format = JsonApi::new().without_status().without_code();
     assert_eq!(render(&error, &format), compact(published));
 }
@@ -353,7 +373,10 @@ fn jsonapi_sources_links_and_meta() {
         String::from_utf8(out).unwrap(),
         r#"{"errors":[{"links":{"about":"https://docs.example.com/errors#bad_request"},"status":"400","code":"bad_request","source":{"header":"X-Tenant"},"title":"Bad request.","detail":"Required.","meta":{"request_id":"req-1"}},{"links":{"about":"https://docs.example.com/errors#bad_request"},"status":"400","code":"bad_request","title":"Bad request.","detail":"Not a number.","meta":{"request_id":"req-1"}}]}"#
     );
-    assert_eq!(JsonApi::new().content_type_name(), "application/vnd.api+json");
+    assert_eq!(
+        JsonApi::new().content_type_name(),
+        "application/vnd.api+json"
+    );
 }
 
 trait ContentTypeName {
@@ -411,9 +434,21 @@ fn microsoft_details_example() {
 }"#;
     let error = ContactError::BadArgument(
         FieldErrors::new()
-            .add("ContactInfo.PhoneNumber", "null_value", "Phone number must not be null")
-            .add("ContactInfo.LastName", "null_value", "Last name must not be null")
-            .add("ContactInfo.Address", "malformed_value", "Address is not valid"),
+            .add(
+                "ContactInfo.PhoneNumber",
+                "null_value",
+                "Phone number must not be null",
+            )
+            .add(
+                "ContactInfo.LastName",
+                "null_value",
+                "Last name must not be null",
+            )
+            .add(
+                "ContactInfo.Address",
+                "malformed_value",
+                "Address is not valid",
+            ),
     );
     assert_eq!(render(&error, &Microsoft), compact(published));
 
@@ -470,7 +505,10 @@ fn microsoft_innererror_follows_the_transparent_chain() {
     let ctx = ctx();
     let view = ErrorView::new(&error, &ctx);
     let chain: Vec<&str> = view.chain().iter().map(|e| e.variant()).collect();
-    assert_eq!(chain, ["BadArgument", "Policy", "PasswordDoesNotMeetPolicy"]);
+    assert_eq!(
+        chain,
+        ["BadArgument", "Policy", "PasswordDoesNotMeetPolicy"]
+    );
 }
 
 /// One field error: it is the `target`, and the one detail names it whole; none, no

@@ -102,7 +102,9 @@ pub fn match_entry(
     if let Some(code) = remote.code() {
         // AIP-193 carries the code as its reason, the Microsoft format in PascalCase.
         return match remote.format() {
-            Some(Builtin::Aip) => catalogue::entries(catalogue).find(|entry| entry.reason() == code),
+            Some(Builtin::Aip) => {
+                catalogue::entries(catalogue).find(|entry| entry.reason() == code)
+            }
             Some(Builtin::Microsoft) => {
                 catalogue::entries(catalogue).find(|entry| entry.pascal_code() == code)
             }

@@ -201,10 +201,10 @@ fn aip() -> Value {
                         "type": "array",
                         "items": {
                             "type": "object",
+                            "description": "A google.rpc detail named by its `@type`, or an item of the error's own details.",
                             "properties": {
                                 "@type": text("`type.googleapis.com/google.rpc.ErrorInfo`, `BadRequest`, `RetryInfo`, `Help`, `RequestInfo`, or another detail.")
-                            },
-                            "required": ["@type"]
+                            }
                         }
                     }
                 },

@@ -251,7 +251,11 @@ impl<'a, E: ApiError> Reference<'a, E> {
                 .and_then(|url| url.rsplit_once('#'))
                 .is_some_and(|(_, anchor)| anchor == entry.code());
             if anchored {
-                let _ = write!(page, "\n<a id=\"{}\"></a>\n", escape_attribute(entry.code()));
+                let _ = write!(
+                    page,
+                    "\n<a id=\"{}\"></a>\n",
+                    escape_attribute(entry.code())
+                );
             }
             let _ = writeln!(page, "\n### {}\n", code_span(entry.code()));
             let _ = writeln!(page, "- Status: `{} {}`", entry.status(), entry.title());

@@ -85,21 +85,25 @@ impl PlaceholderVisitor for Metadata<'_> {
     }
 }
 
-/// A metadata key in lowerCamelCase, as AIP-193 asks (`vm_type` → `vmType`), escaped.
+/// A metadata key in lowerCamelCase, as AIP-193 asks (`vm_type` → `vmType`). The names
+/// are Rust identifiers or tuple indices, which need no JSON escaping; without allocating.
 fn write_camel(out: &mut Vec<u8>, name: &str) {
     let mut upper = false;
-    let mut text = String::with_capacity(name.len());
+    let mut written = false;
     for c in name.chars() {
-        if c == '_' && !text.is_empty() {
+        if c == '_' && written {
             upper = true;
-        } else if upper {
-            text.push(c.to_ascii_uppercase());
-            upper = false;
+            continue;
+        }
+        let c = if upper { c.to_ascii_uppercase() } else { c };
+        upper = false;
+        written = true;
+        if c == '"' || c == '\\' || c.is_control() {
+            json::write_str_contents(out, c.encode_utf8(&mut [0; 4]));
         } else {
-            text.push(c);
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
         }
     }
-    json::write_str_contents(out, &text);
 }
 
 /// A protobuf JSON `Duration`: whole seconds, or 3, 6 or 9 fractional digits, then `s`.
@@ -178,6 +182,7 @@ impl Format for Aip {
             out.extend_from_slice(b"]}");
         }
 
+        // `ErrorInfo` is always there, so each detail below starts with a comma.
         if error.has_details() {
             let start = out.len();
             out.push(b',');
@@ -189,15 +194,6 @@ impl Format for Aip {
                 // A list: its items, each a detail of its own.
                 out.pop();
                 out.remove(start + 1);
-                if first {
-                    out.remove(start);
-                }
-                first = false;
-            } else {
-                if first {
-                    out.remove(start);
-                }
-                first = false;
             }
         }
 

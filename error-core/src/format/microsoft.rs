@@ -79,10 +79,13 @@ fn write_target(out: &mut Vec<u8>, segments: &[PathSegment]) {
 
 impl Microsoft {
     /// The top-level `code`: the outermost `transparent` step's, else the error's own.
-    fn code(error: &ErrorView<'_>, chain: &[&'static crate::CatalogueEntry]) -> String {
+    fn code(
+        error: &ErrorView<'_>,
+        chain: &[&'static crate::CatalogueEntry],
+    ) -> std::borrow::Cow<'static, str> {
         match chain.first() {
-            Some(outer) => step_code(outer).to_owned(),
-            None => error.pascal_code().into_owned(),
+            Some(outer) => std::borrow::Cow::Borrowed(step_code(outer)),
+            None => error.pascal_code(),
         }
     }
 }
