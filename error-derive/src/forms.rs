@@ -187,28 +187,24 @@ fn check_pascal(value: &LitStr, errors: &mut Errors) {
 pub fn check_error(variant: &Variant, status: Option<u16>, errors: &mut Errors) {
     let attrs = &variant.attrs;
     let meta = attrs.meta.as_ref().map(|keyed| keyed.value.as_slice());
-    match meta_value(meta, "reason") {
-        Some(value) => {
-            if !valid_reason(&value.value()) {
-                errors.spanned(
-                    value,
-                    format!(
-                        "`reason = \"{}\"` is not a valid AIP-193 reason: UPPER_SNAKE_CASE \
-                         matching `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63 characters, as in \
-                         `LEAD_NOT_FOUND`",
-                        value.value()
-                    ),
-                );
-            }
+    // A code whose reason would be invalid (`ok`, `2fa`) is not an error: its reason is
+    // the canonical status name at run time, and a code starting with a digit has the
+    // variant's name as its Microsoft code. Only the overrides are checked.
+    if let Some(value) = meta_value(meta, "reason") {
+        if !valid_reason(&value.value()) {
+            errors.spanned(
+                value,
+                format!(
+                    "`reason = \"{}\"` is not a valid AIP-193 reason: UPPER_SNAKE_CASE \
+                     matching `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63 characters, as in \
+                     `LEAD_NOT_FOUND`",
+                    value.value()
+                ),
+            );
         }
-        // A code whose reason would be invalid (`ok`, `2fa`) falls back to the canonical
-        // status name at run time: a catalogue need not be written for AIP-193.
-        None => {}
     }
-    match meta_value(meta, "ms_code") {
-        Some(value) => check_pascal(value, errors),
-        // Likewise, a code starting with a digit falls back to the variant's name.
-        None => {}
+    if let Some(value) = meta_value(meta, "ms_code") {
+        check_pascal(value, errors);
     }
     if let Some(value) = meta_value(meta, "canonical") {
         let name = value.value();

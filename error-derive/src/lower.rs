@@ -16,6 +16,7 @@ pub struct VariantPlan<'a> {
     pub meta: Vec<(String, String)>,
 }
 
+#[allow(clippy::large_enum_variant)] // one per variant, built once per expansion
 pub enum Kind<'a> {
     /// Everything forwarded to the one field.
     Transparent(&'a Field<'a>),

@@ -111,9 +111,9 @@ pub(crate) fn write_duration(out: &mut Vec<u8>, delay: Duration) {
     json::write_u64(out, delay.as_secs());
     let nanos = delay.subsec_nanos();
     if nanos != 0 {
-        let (value, width) = if nanos % 1_000_000 == 0 {
+        let (value, width) = if nanos.is_multiple_of(1_000_000) {
             (nanos / 1_000_000, 3)
-        } else if nanos % 1_000 == 0 {
+        } else if nanos.is_multiple_of(1_000) {
             (nanos / 1_000, 6)
         } else {
             (nanos, 9)
