@@ -117,7 +117,7 @@ fn usage_and_reading_errors_exit_with_2() {
     assert_eq!(code, 2);
     assert_eq!(
         stderr,
-        "error-contract: unknown format `xml`; expected one of flat, nested, laravel, compact, problem\n"
+        "error-contract: unknown format `xml`; expected one of flat, nested, laravel, compact, problem, aip, jsonapi, microsoft\n"
     );
 
     let (code, _, stderr) = run(&["services", "leads.json"]);

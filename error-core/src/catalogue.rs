@@ -44,6 +44,13 @@ pub struct CatalogueEntry {
     has_retry_after: bool,
     placeholders: &'static [&'static str],
     inner: Option<&'static [CatalogueEntry]>,
+    meta: &'static [(&'static str, &'static str)],
+    docs: Option<&'static str>,
+    /// AIP-193's `ErrorInfo.reason` and the Microsoft guidelines' `code`, computed and
+    /// checked by the derive (`None` in a hand-written entry: computed at run time).
+    reason: Option<&'static str>,
+    pascal: Option<&'static str>,
+    canonical: Option<crate::grpc::Code>,
     /// Built by the derive, whose `write_message` writes exactly a non-templated entry's
     /// message: only then may a format copy the message instead of asking the error.
     derived: bool,
@@ -111,6 +118,11 @@ impl CatalogueEntry {
             has_retry_after: false,
             placeholders: &[],
             inner: None,
+            meta: &[],
+            docs: None,
+            reason: None,
+            pascal: None,
+            canonical: None,
             derived: false,
         }
     }
@@ -156,6 +168,11 @@ impl CatalogueEntry {
             has_retry_after: false,
             placeholders: &[],
             inner: None,
+            meta: &[],
+            docs: None,
+            reason: None,
+            pascal: None,
+            canonical: None,
             derived: true,
         }
     }
@@ -170,6 +187,113 @@ impl CatalogueEntry {
         self.has_details = details;
         self.has_retry_after = retry_after;
         self
+    }
+
+    /// The entry with declared metadata, `key = value` pairs a format may read by key
+    /// (the derive's `#[api(meta(domain = "…"))]`). Keys the built-in formats read:
+    /// `domain` (AIP-193's `ErrorInfo.domain`), `reason`, `ms_code`, `canonical`.
+    ///
+    /// ```
+    /// use error_core::CatalogueEntry;
+    ///
+    /// const ENTRY: CatalogueEntry = CatalogueEntry::new("Gone", 410, "lead/gone", "Gone.")
+    ///     .with_meta(&[("domain", "leads.example.com")])
+    ///     .with_docs("https://docs.example.com/errors#lead/gone");
+    /// assert_eq!(ENTRY.meta("domain"), Some("leads.example.com"));
+    /// assert_eq!(ENTRY.meta("reason"), None);
+    /// assert_eq!(ENTRY.docs(), Some("https://docs.example.com/errors#lead/gone"));
+    /// ```
+    pub const fn with_meta(mut self, meta: &'static [(&'static str, &'static str)]) -> Self {
+        self.meta = meta;
+        self
+    }
+
+    /// The entry with the link to its documentation.
+    pub const fn with_docs(mut self, url: &'static str) -> Self {
+        self.docs = Some(url);
+        self
+    }
+
+    /// The derive's code forms, computed and checked at compile time.
+    pub(crate) const fn with_forms(
+        mut self,
+        reason: Option<&'static str>,
+        pascal: Option<&'static str>,
+        canonical: Option<crate::grpc::Code>,
+    ) -> Self {
+        self.reason = reason;
+        self.pascal = pascal;
+        self.canonical = canonical;
+        self
+    }
+
+    /// The value of a declared metadata key (see [`with_meta`](Self::with_meta)).
+    pub fn meta(&self, key: &str) -> Option<&'static str> {
+        self.meta.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+
+    /// Every declared metadata pair, in declaration order.
+    pub const fn metadata(&self) -> &'static [(&'static str, &'static str)] {
+        self.meta
+    }
+
+    /// The link to this error's documentation: the variant's `docs`, or the enum's
+    /// `docs` page followed by `#` and the code (the anchor the Markdown reference writes).
+    pub const fn docs(&self) -> Option<&'static str> {
+        self.docs
+    }
+
+    /// AIP-193's `ErrorInfo.reason` (UPPER_SNAKE_CASE, `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63
+    /// characters): the variant's `meta(reason = "…")` (checked by the derive), else the
+    /// code's (computed by the derive, or at run time for a hand-written entry), or the
+    /// canonical status name when the code makes no valid reason (`ok`, `2fa`).
+    ///
+    /// ```
+    /// use error_core::CatalogueEntry;
+    /// assert_eq!(CatalogueEntry::new("A", 404, "lead/not-found", "").reason(), "LEAD_NOT_FOUND");
+    /// assert_eq!(CatalogueEntry::new("A", 404, "ok", "").reason(), "NOT_FOUND");
+    /// ```
+    pub fn reason(&self) -> std::borrow::Cow<'static, str> {
+        match self.reason {
+            Some(reason) => std::borrow::Cow::Borrowed(reason),
+            None => match crate::grpc::reason(self.code) {
+                Ok(reason) => std::borrow::Cow::Owned(reason),
+                Err(_) => std::borrow::Cow::Borrowed(self.canonical().name()),
+            },
+        }
+    }
+
+    /// The code in PascalCase, as the Microsoft REST API guidelines write `error.code`
+    /// (`lead/not-found` → `LeadNotFound`): the variant's `meta(ms_code = "…")` (checked by
+    /// the derive), else the code's, or the variant's name when the code starts with a
+    /// digit.
+    ///
+    /// ```
+    /// use error_core::CatalogueEntry;
+    /// assert_eq!(CatalogueEntry::new("A", 400, "bad_argument", "").pascal_code(), "BadArgument");
+    /// ```
+    pub fn pascal_code(&self) -> std::borrow::Cow<'static, str> {
+        match self.pascal {
+            Some(code) => std::borrow::Cow::Borrowed(code),
+            None => {
+                let code = pascal_case(self.code);
+                if code.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    std::borrow::Cow::Owned(code)
+                } else {
+                    std::borrow::Cow::Borrowed(self.variant)
+                }
+            }
+        }
+    }
+
+    /// The canonical `google.rpc.Code` of AIP-193's `status`: the variant's
+    /// `meta(canonical = "…")` (checked by the derive to pair with the status), else the
+    /// status's.
+    pub const fn canonical(&self) -> crate::grpc::Code {
+        match self.canonical {
+            Some(code) => code,
+            None => crate::grpc::Code::from_http(self.status),
+        }
     }
 
     pub(crate) const fn with_placeholders(mut self, names: &'static [&'static str]) -> Self {
@@ -197,6 +321,11 @@ impl CatalogueEntry {
             has_retry_after: false,
             placeholders: &[],
             inner: Some(inner),
+            meta: &[],
+            docs: None,
+            reason: None,
+            pascal: None,
+            canonical: None,
             derived: true,
         }
     }
@@ -367,6 +496,20 @@ impl CatalogueEntry {
     }
 }
 
+/// `lead/not-found` → `LeadNotFound`: every run of ASCII letters and digits, its first
+/// letter upper-cased; anything else separates.
+pub(crate) fn pascal_case(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for word in code.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.extend(chars);
+        }
+    }
+    out
+}
+
 /// The reason phrase of a status, or its class's title.
 const fn reason_phrase(status: u16) -> &'static str {
     match status {
@@ -502,6 +645,7 @@ impl Iterator for Entries {
 pub struct ApiInfo {
     version: Option<&'static str>,
     type_base: Option<&'static str>,
+    meta: &'static [(&'static str, &'static str)],
 }
 
 impl ApiInfo {
@@ -509,6 +653,7 @@ impl ApiInfo {
     pub const DEFAULT: ApiInfo = ApiInfo {
         version: None,
         type_base: None,
+        meta: &[],
     };
 
     /// Sets the API version written in envelopes that carry one (Flat's `meta.version`).
@@ -535,6 +680,29 @@ impl ApiInfo {
         self
     }
 
+    /// Sets the enum's declared metadata (`#[api(meta(domain = "…"))]` on the enum), read
+    /// where a variant declares no value for a key.
+    ///
+    /// ```
+    /// use error_core::ApiInfo;
+    /// const INFO: ApiInfo = ApiInfo::DEFAULT.with_meta(&[("domain", "leads.example.com")]);
+    /// assert_eq!(INFO.meta("domain"), Some("leads.example.com"));
+    /// ```
+    pub const fn with_meta(mut self, meta: &'static [(&'static str, &'static str)]) -> Self {
+        self.meta = meta;
+        self
+    }
+
+    /// The value of an enum-level metadata key.
+    pub fn meta(&self, key: &str) -> Option<&'static str> {
+        self.meta.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+
+    /// Every enum-level metadata pair, in declaration order.
+    pub const fn metadata(&self) -> &'static [(&'static str, &'static str)] {
+        self.meta
+    }
+
     /// The API version, if set.
     pub const fn version(&self) -> Option<&'static str> {
         self.version
@@ -555,6 +723,11 @@ impl ApiInfo {
             type_base: match self.type_base {
                 Some(base) => Some(base),
                 None => outer.type_base,
+            },
+            meta: if self.meta.is_empty() {
+                outer.meta
+            } else {
+                self.meta
             },
         }
     }

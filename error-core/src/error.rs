@@ -102,6 +102,21 @@ pub trait ApiError {
         None
     }
 
+    /// Gives each value the message's placeholders name to `visitor`, by name, once each,
+    /// formatted as in the message (AIP-193 wants every dynamic value of the message in
+    /// `ErrorInfo.metadata`; the derive writes this method, so none is missed). Through a
+    /// `transparent` variant, the inner error's.
+    fn write_placeholders(&self, visitor: &mut dyn PlaceholderVisitor) {
+        let _ = visitor;
+    }
+
+    /// Calls `visit` with the entry of each `transparent` variant this value goes
+    /// through, outer to inner (none for a variant of its own); the error itself is
+    /// [`entry`](ApiError::entry). The Microsoft format writes the chain as `innererror`.
+    fn visit_chain(&self, visit: &mut dyn FnMut(&'static CatalogueEntry)) {
+        let _ = visit;
+    }
+
     /// Renders the envelope in the enum's own format.
     fn to_json(&self, ctx: &RenderContext<'_>) -> Vec<u8>
     where
@@ -171,6 +186,34 @@ pub trait MessageSink {
     fn __literal(&mut self, piece: crate::__private::Literal) {
         self.text(piece.text());
     }
+}
+
+/// Receives the values a message's placeholders name; see
+/// [`ApiError::write_placeholders`].
+///
+/// ```
+/// use error_core::{ApiError, PlaceholderVisitor};
+///
+/// #[derive(ApiError)]
+/// enum E {
+///     #[api(status = 409, message = "{owner} owns lead {id:>4}; {owner} must release it.")]
+///     Taken { id: u64, owner: String },
+/// }
+///
+/// struct Pairs(Vec<(&'static str, String)>);
+/// impl PlaceholderVisitor for Pairs {
+///     fn value(&mut self, name: &'static str, value: &dyn std::fmt::Display) {
+///         self.0.push((name, value.to_string()));
+///     }
+/// }
+///
+/// let mut pairs = Pairs(Vec::new());
+/// E::Taken { id: 7, owner: "ann".into() }.write_placeholders(&mut pairs);
+/// assert_eq!(pairs.0, [("owner", "ann".to_owned()), ("id", "   7".to_owned())]);
+/// ```
+pub trait PlaceholderVisitor {
+    /// One placeholder's name and value.
+    fn value(&mut self, name: &'static str, value: &dyn fmt::Display);
 }
 
 /// A [`MessageSink`] that collects the plain text.
@@ -290,5 +333,13 @@ impl<E: ApiError> ApiError for Box<E> {
 
     fn retry_after(&self) -> Option<Duration> {
         (**self).retry_after()
+    }
+
+    fn write_placeholders(&self, visitor: &mut dyn PlaceholderVisitor) {
+        (**self).write_placeholders(visitor)
+    }
+
+    fn visit_chain(&self, visit: &mut dyn FnMut(&'static CatalogueEntry)) {
+        (**self).visit_chain(visit)
     }
 }

@@ -413,6 +413,42 @@ impl From<&FieldPath> for FieldPath {
     }
 }
 
+/// Where the value a [`FieldError`] is about came from: JSON:API's `source` says
+/// `pointer` (the body), `parameter` (the query string) or `header`.
+///
+/// ```
+/// use error_core::Origin;
+/// use error_core::FieldError;
+///
+/// let error = FieldError::missing("page");
+/// assert_eq!(error.origin(), Origin::Body);
+/// assert_eq!(error.with_origin(Origin::Query).origin(), Origin::Query);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// The request body (the default).
+    #[default]
+    Body,
+    /// A query string parameter.
+    Query,
+    /// A path parameter.
+    Path,
+    /// A request header.
+    Header,
+}
+
+impl Origin {
+    /// `body`, `query`, `path`, `header`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Origin::Body => "body",
+            Origin::Query => "query",
+            Origin::Path => "path",
+            Origin::Header => "header",
+        }
+    }
+}
+
 /// One thing wrong with one field: its path, a detail code and a client-facing message.
 ///
 /// Build one from a [`FieldErrorKind`] (each kind has a default code and message), or from an
@@ -441,6 +477,7 @@ pub struct FieldError {
     code: Cow<'static, str>,
     message: Cow<'static, str>,
     kind: Option<FieldErrorKind>,
+    origin: Origin,
     // Whether the code / the message are the kind's defaults, rewritten when the path changes.
     default_code: bool,
     default_message: bool,
@@ -465,6 +502,7 @@ impl FieldError {
             code: code.into(),
             message: message.into(),
             kind: None,
+            origin: Origin::Body,
             default_code: false,
             default_message: false,
         }
@@ -484,9 +522,22 @@ impl FieldError {
             message: kind.message_for(&path).into(),
             path,
             kind: Some(kind),
+            origin: Origin::Body,
             default_code: true,
             default_message: true,
         }
+    }
+
+    /// Where the value came from; [`Origin::Body`] unless set.
+    pub fn origin(&self) -> Origin {
+        self.origin
+    }
+
+    /// The error with the origin of its value (the adapters' query, path and header
+    /// rejections set it).
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
     }
 
     /// A required field is absent: code `validation/missing-<path>`, message
@@ -640,6 +691,7 @@ impl PartialEq for FieldError {
             && self.code == other.code
             && self.message == other.message
             && self.kind == other.kind
+            && self.origin == other.origin
     }
 }
 

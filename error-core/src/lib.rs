@@ -56,8 +56,10 @@ pub mod validation;
 
 pub use catalogue::{ApiInfo, CatalogueEntry};
 pub use context::{Clock, FixedClock, RenderContext, SystemClock, Timestamp};
-pub use error::{ApiError, AsRetryAfter, Details, MessageSink};
-pub use field::{FieldError, FieldErrors, FieldPath, PathSegment, DEFAULT_FIELD_ERROR_LIMIT};
+pub use error::{ApiError, AsRetryAfter, Details, MessageSink, PlaceholderVisitor};
+pub use field::{
+    FieldError, FieldErrors, FieldPath, Origin, PathSegment, DEFAULT_FIELD_ERROR_LIMIT,
+};
 pub use format::Format;
 pub use ticker::TickingClock;
 pub use validation::FieldErrorKind;
@@ -161,6 +163,17 @@ pub mod __private {
             templated,
             title,
         )
+    }
+
+    /// The code forms the derive computed and checked: AIP-193's reason, the Microsoft
+    /// PascalCase code, and the canonical code override.
+    pub const fn with_forms(
+        entry: crate::CatalogueEntry,
+        reason: Option<&'static str>,
+        pascal: Option<&'static str>,
+        canonical: Option<crate::grpc::Code>,
+    ) -> crate::CatalogueEntry {
+        entry.with_forms(reason, pascal, canonical)
     }
 
     /// Records which of `fields`, `details` and `retry_after` the variant has.
@@ -281,6 +294,10 @@ pub mod __private {
         pub details: fn(&T) -> Option<&dyn crate::Details>,
         /// [`ApiError::retry_after`](crate::ApiError::retry_after).
         pub retry_after: fn(&T) -> Option<core::time::Duration>,
+        /// [`ApiError::write_placeholders`](crate::ApiError::write_placeholders).
+        pub write_placeholders: fn(&T, &mut dyn crate::PlaceholderVisitor),
+        /// [`ApiError::visit_chain`](crate::ApiError::visit_chain).
+        pub visit_chain: fn(&T, &mut dyn FnMut(&'static crate::CatalogueEntry)),
     }
 
     /// The one place the `T: Transparent` bound is required (so one error, not one per item).
@@ -296,6 +313,8 @@ pub mod __private {
             field_errors: |t| t.inner().field_errors(),
             details: |t| t.inner().details(),
             retry_after: |t| t.inner().retry_after(),
+            write_placeholders: |t, visitor| t.inner().write_placeholders(visitor),
+            visit_chain: |t, visit| t.inner().visit_chain(visit),
         }
     }
 

@@ -51,7 +51,9 @@ use utoipa::openapi::{HeaderBuilder, InfoBuilder, OpenApi, OpenApiBuilder, RefOr
 
 use crate::catalogue::entries;
 use crate::docs::{Sample, EXAMPLE_TIME};
-use crate::format::{Builtin, Compact, Flat, Format, Laravel, Nested, Problem};
+use crate::format::{
+    Aip, Builtin, Compact, Flat, Format, JsonApi, Laravel, Microsoft, Nested, Problem,
+};
 use crate::{ApiError, CatalogueEntry, RenderContext};
 
 /// The response map of [`utoipa::IntoResponses`]: status code to response.
@@ -280,6 +282,118 @@ fn problem_schema() -> RefOr<Schema> {
         .into()
 }
 
+fn aip_schema() -> RefOr<Schema> {
+    let detail = ObjectBuilder::new()
+        .description(Some(
+            "A google.rpc detail, named by `@type`: `ErrorInfo` (`reason`, `domain`, \
+             `metadata`), `BadRequest` (`fieldViolations`), `RetryInfo` (`retryDelay`), \
+             `Help` (`links`), `RequestInfo` (`requestId`), or an item of the error's own \
+             details.",
+        ))
+        .property(
+            "@type",
+            string("`type.googleapis.com/google.rpc.ErrorInfo`, …"),
+        );
+    ObjectBuilder::new()
+        .description(Some(
+            "An error in Google's AIP-193 model: `google.rpc.Status` as JSON.",
+        ))
+        .property(
+            "error",
+            ObjectBuilder::new()
+                .property("code", status_schema("The HTTP status."))
+                .required("code")
+                .property("message", string("Developer-facing error message."))
+                .required("message")
+                .property(
+                    "status",
+                    string("The canonical google.rpc.Code name, such as `NOT_FOUND`."),
+                )
+                .required("status")
+                .property("details", ArrayBuilder::new().items(detail))
+                .required("details"),
+        )
+        .required("error")
+        .into()
+}
+
+fn jsonapi_schema() -> RefOr<Schema> {
+    let object = ObjectBuilder::new()
+        .property(
+            "links",
+            ObjectBuilder::new().property("about", string("The error's documentation.")),
+        )
+        .property("status", string("The HTTP status, as a string."))
+        .property("code", string("The detail code."))
+        .property(
+            "source",
+            ObjectBuilder::new()
+                .property(
+                    "pointer",
+                    string("A JSON Pointer into the request document."),
+                )
+                .property("parameter", string("The query parameter at fault."))
+                .property("header", string("The request header at fault.")),
+        )
+        .property("title", string("A short summary of the problem."))
+        .property("detail", string("What went wrong, for this occurrence."))
+        .property(
+            "meta",
+            ObjectBuilder::new().property(
+                "request_id",
+                string("The request id, for support requests."),
+            ),
+        );
+    ObjectBuilder::new()
+        .description(Some(
+            "JSON:API error objects: one per field error, or one for the error.",
+        ))
+        .property(
+            "errors",
+            ArrayBuilder::new().items(object).min_items(Some(1)),
+        )
+        .required("errors")
+        .into()
+}
+
+fn microsoft_schema() -> RefOr<Schema> {
+    let detail = ObjectBuilder::new()
+        .property("code", string("The field error's code, in PascalCase."))
+        .required("code")
+        .property(
+            "target",
+            string("The field, relative to the error's `target`."),
+        )
+        .property("message", string("What is wrong with the field."))
+        .required("message");
+    let inner = ObjectBuilder::new()
+        .description(Some(
+            "A more specific code, nested as deep as the error is specific.",
+        ))
+        .property("code", string("A more specific error code."))
+        .required("code");
+    ObjectBuilder::new()
+        .description(Some(
+            "An error in the Microsoft REST API guidelines' form (the OData error object).",
+        ))
+        .property(
+            "error",
+            ObjectBuilder::new()
+                .property(
+                    "code",
+                    string("The error code, in PascalCase; also the `x-ms-error-code` header."),
+                )
+                .required("code")
+                .property("message", string("Human-readable error message."))
+                .required("message")
+                .property("target", string("The field the error is about."))
+                .property("details", ArrayBuilder::new().items(detail))
+                .property("innererror", inner),
+        )
+        .required("error")
+        .into()
+}
+
 macro_rules! envelope {
     ($($format:ty => $name:literal, $schema:ident;)*) => {$(
         impl EnvelopeSchema for $format {
@@ -314,6 +428,9 @@ envelope! {
     Laravel => "LaravelError", laravel_schema;
     Compact => "CompactError", compact_schema;
     Problem => "ProblemDetails", problem_schema;
+    Aip => "AipError", aip_schema;
+    JsonApi => "JsonApiErrors", jsonapi_schema;
+    Microsoft => "MicrosoftError", microsoft_schema;
 }
 
 impl EnvelopeSchema for Builtin {
@@ -324,6 +441,9 @@ impl EnvelopeSchema for Builtin {
             Builtin::Laravel => Laravel::default().schema_name(),
             Builtin::Compact => Compact.schema_name(),
             Builtin::Problem => Problem.schema_name(),
+            Builtin::Aip => Aip.schema_name(),
+            Builtin::JsonApi => JsonApi::new().schema_name(),
+            Builtin::Microsoft => Microsoft.schema_name(),
         }
     }
 
@@ -334,6 +454,9 @@ impl EnvelopeSchema for Builtin {
             Builtin::Laravel => laravel_schema(),
             Builtin::Compact => compact_schema(),
             Builtin::Problem => problem_schema(),
+            Builtin::Aip => aip_schema(),
+            Builtin::JsonApi => jsonapi_schema(),
+            Builtin::Microsoft => microsoft_schema(),
         }
     }
 }

@@ -69,5 +69,9 @@ pub fn to_response_with<E: ApiError, F: Format + ?Sized>(
     let mut response = http::Response::new(body);
     *response.status_mut() = error.status();
     crate::http::insert_error_headers(response.headers_mut(), error, format.content_type(), ctx);
+    format.insert_headers(
+        &crate::format::ErrorView::new(error, ctx),
+        response.headers_mut(),
+    );
     response
 }

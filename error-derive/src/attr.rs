@@ -27,6 +27,8 @@ const ENUM_KEYS: &[&str] = &[
     "client",
     "tonic",
     "grpc_domain",
+    "meta",
+    "docs",
 ];
 const VARIANT_KEYS: &[&str] = &[
     "status",
@@ -37,8 +39,10 @@ const VARIANT_KEYS: &[&str] = &[
     "expose",
     "www_authenticate",
     "grpc",
+    "meta",
+    "docs",
 ];
-const FIELD_KEYS: &[&str] = &["fields", "details", "retry_after"];
+const FIELD_KEYS: &[&str] = &["fields", "details", "retry_after", "meta"];
 const STRUCT_KEYS: &[&str] = &[
     "format",
     "version",
@@ -57,6 +61,8 @@ const STRUCT_KEYS: &[&str] = &[
     "tonic",
     "grpc_domain",
     "grpc",
+    "meta",
+    "docs",
 ];
 
 impl Position {
@@ -112,11 +118,21 @@ struct Attrs {
     pub tonic: Option<Keyed<()>>,
     pub grpc_domain: Option<Keyed<LitStr>>,
     pub grpc: Option<Keyed<LitStr>>,
+    pub meta: Option<Keyed<Vec<MetaPair>>>,
+    pub meta_field: Option<Keyed<()>>,
+    pub docs: Option<Keyed<LitStr>>,
     /// Every accepted key written, valid or not: a `status = "404"` already has its error,
     /// so "no status" would only repeat it.
     pub written: Vec<&'static str>,
     /// An `#[api]` that could not be read at all: later checks would only guess.
     pub malformed: bool,
+}
+
+/// One `key = "value"` of `meta(...)`.
+#[derive(Clone)]
+pub struct MetaPair {
+    pub key: syn::Ident,
+    pub value: LitStr,
 }
 
 /// The keys of an enum (or of a struct, as a container).
@@ -137,6 +153,10 @@ pub struct ContainerAttrs {
     pub tonic: Option<Keyed<()>>,
     /// `ErrorInfo.domain` of the generated `tonic::Status`.
     pub grpc_domain: Option<Keyed<LitStr>>,
+    /// The enum's declared metadata.
+    pub meta: Option<Keyed<Vec<MetaPair>>>,
+    /// The enum's documentation page.
+    pub docs: Option<Keyed<LitStr>>,
     written: Vec<&'static str>,
     malformed: bool,
 }
@@ -152,6 +172,8 @@ pub struct VariantAttrs {
     pub www_authenticate: Option<Keyed<LitStr>>,
     /// The variant's gRPC code, instead of the one its status maps to.
     pub grpc: Option<Keyed<LitStr>>,
+    pub meta: Option<Keyed<Vec<MetaPair>>>,
+    pub docs: Option<Keyed<LitStr>>,
     written: Vec<&'static str>,
     malformed: bool,
 }
@@ -161,6 +183,8 @@ pub struct FieldAttrs {
     pub fields: Option<Keyed<()>>,
     pub details: Option<Keyed<()>>,
     pub retry_after: Option<Keyed<()>>,
+    /// The field's value goes into the error's metadata (AIP-193's `ErrorInfo.metadata`).
+    pub meta: Option<Keyed<()>>,
 }
 
 impl ContainerAttrs {
@@ -187,6 +211,7 @@ impl VariantAttrs {
             self.expose.as_ref().map(|k| &k.key),
             self.www_authenticate.as_ref().map(|k| &k.key),
             self.grpc.as_ref().map(|k| &k.key),
+            self.docs.as_ref().map(|k| &k.key),
         ];
         keys.into_iter().flatten().collect()
     }
@@ -199,6 +224,7 @@ impl FieldAttrs {
             self.fields.as_ref().map(|k| &k.key),
             self.details.as_ref().map(|k| &k.key),
             self.retry_after.as_ref().map(|k| &k.key),
+            self.meta.as_ref().map(|k| &k.key),
         ];
         keys.into_iter().flatten().collect()
     }
@@ -219,6 +245,8 @@ impl Attrs {
             client: self.client.clone(),
             tonic: self.tonic.clone(),
             grpc_domain: self.grpc_domain.clone(),
+            meta: self.meta.clone(),
+            docs: self.docs.clone(),
             written: self.written.clone(),
             malformed: self.malformed,
         }
@@ -234,6 +262,8 @@ impl Attrs {
             expose: self.expose,
             www_authenticate: self.www_authenticate,
             grpc: self.grpc,
+            meta: self.meta,
+            docs: self.docs,
             written: self.written,
             malformed: self.malformed,
         }
@@ -244,6 +274,7 @@ impl Attrs {
             fields: self.fields,
             details: self.details,
             retry_after: self.retry_after,
+            meta: self.meta_field,
         }
     }
 }
@@ -358,6 +389,9 @@ fn parse_key(meta: &Meta, position: Position, out: &mut Attrs, errors: &mut Erro
         "tonic" => set!(tonic, flag(meta, &name, errors)),
         "grpc_domain" => set!(grpc_domain, string(meta, &name, errors)),
         "grpc" => set!(grpc, string(meta, &name, errors)),
+        "meta" if position == Position::Field => set!(meta_field, flag(meta, &name, errors)),
+        "meta" => set!(meta, meta_pairs(meta, errors)),
+        "docs" => set!(docs, string(meta, &name, errors)),
         _ => {}
     }
 }
@@ -421,6 +455,70 @@ fn where_it_belongs(name: &str) -> Option<&'static str> {
         .into_iter()
         .find(|p| p.keys().contains(&name))
         .map(Position::describe)
+}
+
+/// `meta(domain = "leads.example.com", reason = "LEAD_MISSING")`: string values, each key
+/// once.
+fn meta_pairs(meta: &Meta, errors: &mut Errors) -> Option<Vec<MetaPair>> {
+    const EXAMPLE: &str = "`meta(domain = \"leads.example.com\")`";
+    let Meta::List(list) = meta else {
+        errors.spanned(
+            meta,
+            format!("`meta` takes a list of `key = \"value\"` pairs, such as {EXAMPLE}"),
+        );
+        return None;
+    };
+    let items = match list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated) {
+        Ok(items) => items,
+        Err(error) => {
+            errors.push(error);
+            return None;
+        }
+    };
+    let mut pairs: Vec<MetaPair> = Vec::new();
+    let mut ok = true;
+    for item in items {
+        let pair = match &item {
+            Meta::NameValue(nv) => match (nv.path.get_ident(), &nv.value) {
+                (
+                    Some(key),
+                    Expr::Lit(syn::ExprLit {
+                        lit: Lit::Str(value),
+                        ..
+                    }),
+                ) => Some(MetaPair {
+                    key: key.clone(),
+                    value: value.clone(),
+                }),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(pair) = pair else {
+            ok = false;
+            errors.spanned(
+                &item,
+                format!(
+                    "each entry of `meta` is `key = \"value\"`, the value a string literal, such \
+                     as {EXAMPLE}"
+                ),
+            );
+            continue;
+        };
+        if pairs.iter().any(|p| p.key == pair.key) {
+            ok = false;
+            errors.spanned(
+                &pair.key,
+                format!(
+                    "duplicate `meta` key `{}`: it is already given above; keep one",
+                    pair.key
+                ),
+            );
+            continue;
+        }
+        pairs.push(pair);
+    }
+    ok.then_some(pairs)
 }
 
 fn flag(meta: &Meta, name: &str, errors: &mut Errors) -> Option<()> {

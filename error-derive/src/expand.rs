@@ -115,6 +115,19 @@ fn expand(cx: &Cx) -> TokenStream {
         let base = &keyed.value;
         info = quote!(#info.with_type_base(#base));
     }
+    if let (Some(keyed), false) = (&input.attrs.meta, input.is_struct()) {
+        let pairs = keyed.value.iter().map(|pair| {
+            let key = pair.key.to_string();
+            let value = &pair.value;
+            quote!((#key, #value))
+        });
+        info = quote!(#info.with_meta(&[#(#pairs),*]));
+    }
+    let visitor = local("visitor");
+    let visit = local("visit");
+    let mut placeholder_arms = Vec::new();
+    let mut chain_arms = Vec::new();
+    let mut checks = Vec::new();
 
     let entries = plans.iter().map(|plan| catalogue_entry(plan, krate));
     let mut entry_arms = Vec::new();
@@ -160,9 +173,39 @@ fn expand(cx: &Cx) -> TokenStream {
                 retry_arms.push(quote!(#pat => #retry,));
                 info_arms.push(quote!(#pat => #krate::__private::info_or(#info, <Self as #krate::ApiError>::INFO),));
                 forwards_info = true;
+                let placeholders = quote_spanned!(ty.span()=>
+                    (#krate::__private::via::<#ty>().write_placeholders)(#inner, #visitor)
+                );
+                placeholder_arms.push(quote!(#pat => #placeholders,));
+                let chain = quote_spanned!(ty.span()=>
+                    (#krate::__private::via::<#ty>().visit_chain)(#inner, #visit)
+                );
+                chain_arms.push(quote!(#pat => {
+                    #visit(&<Self as #krate::ApiError>::CATALOGUE[#index]);
+                    #chain
+                }));
             }
             Kind::Error(error) => {
                 entry_arms.push(quote!(#any => &<Self as #krate::ApiError>::CATALOGUE[#index],));
+                placeholder_arms.push(placeholders_arm(input, plan.variant, error, &visitor));
+                chain_arms.push(quote!(#any => {}));
+                if let Some(lit) = &error.canonical {
+                    let variant =
+                        Ident::new(&crate::forms::canonical_variant(&lit.value()), lit.span());
+                    let status = error.status;
+                    let message = format!(
+                        "`canonical = \"{}\"` does not pair with status {status} in the \
+                         google.rpc.Code mapping (error_core::grpc::Code::pairs_with); choose the \
+                         code of this status, or change the status",
+                        lit.value()
+                    );
+                    checks.push(quote_spanned!(lit.span()=>
+                        const _: () = ::core::assert!(
+                            #krate::grpc::Code::#variant.pairs_with(#status),
+                            #message
+                        );
+                    ));
+                }
                 info_arms.push(quote!(#any => <Self as #krate::ApiError>::INFO,));
                 let status = status_const(error.status, krate);
                 status_arms.push(quote!(#any => #status,));
@@ -211,6 +254,13 @@ fn expand(cx: &Cx) -> TokenStream {
             fn info(&self) -> #krate::ApiInfo {
                 match self { #(#info_arms)* }
             }
+
+            fn visit_chain(
+                &self,
+                #visit: &mut dyn ::core::ops::FnMut(&'static #krate::CatalogueEntry),
+            ) {
+                match self { #(#chain_arms)* }
+            }
         }
     });
 
@@ -256,8 +306,52 @@ fn expand(cx: &Cx) -> TokenStream {
             fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
                 match self { #(#retry_arms)* }
             }
+
+            fn write_placeholders(&self, #visitor: &mut dyn #krate::PlaceholderVisitor) {
+                match self { #(#placeholder_arms)* }
+            }
+        }
+
+        #(#checks)*
+    }
+}
+
+/// The arm of `write_placeholders`: each field the message names, once, formatted with the
+/// spec of its first use, then each `#[api(meta)]` field not named in the message.
+fn placeholders_arm(
+    input: &Input,
+    variant: &Variant,
+    error: &ErrorPlan,
+    visitor: &Ident,
+) -> TokenStream {
+    let mut seen: Vec<String> = Vec::new();
+    let mut used: Vec<&Field> = Vec::new();
+    let mut calls = Vec::new();
+    let named = error.pieces.iter().filter_map(|piece| match piece {
+        Resolved::Arg { field, spec } => Some((*field, spec.as_str())),
+        Resolved::Text(_) => None,
+    });
+    let meta = error.meta_fields.iter().map(|field| (*field, ""));
+    for (field, spec) in named.chain(meta) {
+        let name = field.placeholder_name();
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name.clone());
+        used.push(field);
+        let bound = binding(field);
+        let span = field.ty.span();
+        // The same expressions as the message's, so that a missing trait is one error.
+        if spec.is_empty() {
+            let value = quote_spanned!(span=> &#bound);
+            calls.push(quote!(#visitor.value(#name, #value);));
+        } else {
+            let format = syn::LitStr::new(&format!("{{:{spec}}}"), span);
+            calls.push(quote!(#visitor.value(#name, &::core::format_args!(#format, #bound));));
         }
     }
+    let pat = pattern(input, variant, &used);
+    quote!(#pat => { #(#calls)* })
 }
 
 /// `Self::Variant { member: __api_member, .. }` binding the given fields (`Self { .. }` for
@@ -350,7 +444,12 @@ fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
             let inner = quote_spanned!(ty.span()=>
                 #krate::__private::via::<#ty>().catalogue
             );
-            quote!(#krate::__private::transparent(#variant, #inner))
+            let mut entry = quote!(#krate::__private::transparent(#variant, #inner));
+            if !plan.meta.is_empty() {
+                let pairs = plan.meta.iter().map(|(k, v)| quote!((#k, #v)));
+                entry = quote!(#entry.with_meta(&[#(#pairs),*]));
+            }
+            entry
         }
         Kind::Error(error) => {
             let status = error.status;
@@ -385,6 +484,27 @@ fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
             if let Some(challenge) = &error.www_authenticate {
                 entry = quote!(#entry.with_www_authenticate(#challenge));
             }
+            if !plan.meta.is_empty() {
+                let pairs = plan.meta.iter().map(|(k, v)| quote!((#k, #v)));
+                entry = quote!(#entry.with_meta(&[#(#pairs),*]));
+            }
+            if let Some(docs) = &error.docs {
+                entry = quote!(#entry.with_docs(#docs));
+            }
+            let form = |text: &Option<String>| match text {
+                Some(text) => quote!(::core::option::Option::Some(#text)),
+                None => quote!(::core::option::Option::None),
+            };
+            let (reason, pascal) = (form(&error.reason), form(&error.pascal));
+            let canonical = match &error.canonical {
+                Some(lit) => {
+                    let variant =
+                        Ident::new(&crate::forms::canonical_variant(&lit.value()), lit.span());
+                    quote!(::core::option::Option::Some(#krate::grpc::Code::#variant))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            entry = quote!(#krate::__private::with_forms(#entry, #reason, #pascal, #canonical));
             entry
         }
     }

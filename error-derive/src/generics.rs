@@ -68,6 +68,9 @@ pub fn with_bounds(input: &Input, plans: &[VariantPlan], krate: &TokenStream) ->
                 if let Some(field) = error.retry_after {
                     add(field.ty, quote!(#krate::AsRetryAfter));
                 }
+                for field in &error.meta_fields {
+                    add(field.ty, quote!(::core::fmt::Display));
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ mod case;
 mod errors;
 mod expand;
 mod fallback;
+mod forms;
 mod generics;
 mod lower;
 mod openapi;

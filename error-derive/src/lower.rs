@@ -5,14 +5,18 @@
 
 use crate::ast::{Field, Input, Variant};
 use crate::case::snake_case;
+use crate::forms;
 use crate::status;
 use crate::template::{self, Piece};
 
 pub struct VariantPlan<'a> {
     pub variant: &'a Variant<'a>,
     pub kind: Kind<'a>,
+    /// The variant's declared `meta(key = "value")` pairs, in declaration order.
+    pub meta: Vec<(String, String)>,
 }
 
+#[allow(clippy::large_enum_variant)] // one per variant, built once per expansion
 pub enum Kind<'a> {
     /// Everything forwarded to the one field.
     Transparent(&'a Field<'a>),
@@ -33,6 +37,17 @@ pub struct ErrorPlan<'a> {
     pub retry_after: Option<&'a Field<'a>>,
     /// The `WWW-Authenticate` challenge of a 401 variant (the variant's, else the enum's).
     pub www_authenticate: Option<String>,
+    /// The fields marked `#[api(meta)]`, in declaration order.
+    pub meta_fields: Vec<&'a Field<'a>>,
+    /// AIP-193's reason and the Microsoft code (overrides, else computed; checked by
+    /// `forms`).
+    pub reason: Option<String>,
+    pub pascal: Option<String>,
+    /// The `meta(canonical = "…")` override, as written.
+    pub canonical: Option<syn::LitStr>,
+    /// The documentation link: the variant's `docs`, else the enum's page with the code as
+    /// its anchor.
+    pub docs: Option<String>,
 }
 
 pub enum Resolved<'a> {
@@ -60,6 +75,10 @@ pub fn lower<'a>(input: &'a Input<'a>) -> Vec<VariantPlan<'a>> {
         (Some(keyed), true) => Some(keyed.value.value()),
         _ => None,
     };
+    let docs_page = match (&input.attrs.docs, enum_level) {
+        (Some(keyed), true) => Some(keyed.value.value()),
+        _ => None,
+    };
     input
         .variants()
         .iter()
@@ -71,9 +90,22 @@ pub fn lower<'a>(input: &'a Input<'a>) -> Vec<VariantPlan<'a>> {
                     variant,
                     default_status,
                     default_challenge.as_deref(),
+                    docs_page.as_deref(),
                 )?)
             };
-            Some(VariantPlan { variant, kind })
+            let meta = match &variant.attrs.meta {
+                Some(keyed) => keyed
+                    .value
+                    .iter()
+                    .map(|pair| (pair.key.to_string(), pair.value.value()))
+                    .collect(),
+                None => Vec::new(),
+            };
+            Some(VariantPlan {
+                variant,
+                kind,
+                meta,
+            })
         })
         .collect()
 }
@@ -82,6 +114,7 @@ fn lower_error<'a>(
     variant: &'a Variant<'a>,
     default_status: Option<u16>,
     default_challenge: Option<&str>,
+    docs_page: Option<&str>,
 ) -> Option<ErrorPlan<'a>> {
     let attrs = &variant.attrs;
     let status = match &attrs.status {
@@ -122,7 +155,30 @@ fn lower_error<'a>(
         None if status == 401 => default_challenge.map(str::to_owned),
         None => None,
     };
+    let meta = attrs.meta.as_ref().map(|keyed| keyed.value.as_slice());
+    let reason = match forms::meta_value(meta, "reason") {
+        Some(value) => Some(value.value()),
+        None => Some(forms::reason_of(&code)).filter(|reason| forms::valid_reason(reason)),
+    };
+    let pascal = match forms::meta_value(meta, "ms_code") {
+        Some(value) => Some(value.value()),
+        None => Some(forms::pascal_of(&code)).filter(|pascal| forms::valid_pascal(pascal)),
+    };
+    let docs = match (&attrs.docs, docs_page) {
+        (Some(keyed), _) => Some(keyed.value.value()),
+        (None, Some(page)) => Some(format!("{page}#{code}")),
+        (None, None) => None,
+    };
     Some(ErrorPlan {
+        meta_fields: variant
+            .fields
+            .iter()
+            .filter(|field| field.attrs.meta.is_some())
+            .collect(),
+        reason,
+        pascal,
+        canonical: forms::meta_value(meta, "canonical").cloned(),
+        docs,
         status,
         title,
         code,

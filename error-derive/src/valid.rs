@@ -45,10 +45,12 @@ pub fn check(input: &Input, errors: &mut Errors) {
     };
     check_container(input, errors);
     crate::tonic::check(input, errors);
+    crate::forms::check_container(input, errors);
     let mut seen: HashMap<String, (TokenStream, String)> = HashMap::new();
     for variant in input.variants() {
         let code = if variant.attrs.transparent.is_some() {
             check_transparent(variant, errors);
+            crate::forms::check_transparent(variant, errors);
             None
         } else {
             check_error(variant, &defaults, errors)
@@ -362,7 +364,29 @@ fn check_error(variant: &Variant, defaults: &Defaults, errors: &mut Errors) -> O
         }
     };
 
-    let carries = fields.is_some() || details.is_some();
+    let meta_fields: Vec<&Field> = variant
+        .fields
+        .iter()
+        .filter(|field| field.attrs.meta.is_some())
+        .collect();
+    for field in &meta_fields {
+        let other = [
+            (&field.attrs.fields, "fields"),
+            (&field.attrs.details, "details"),
+            (&field.attrs.retry_after, "retry_after"),
+        ]
+        .into_iter()
+        .find_map(|(keyed, name)| keyed.as_ref().map(|_| name));
+        if let (Some(other), Some(keyed)) = (other, &field.attrs.meta) {
+            errors.spanned(
+                &keyed.key,
+                format!(
+                    "a field has one role: it is already `{other}`, so it cannot also be `meta`"
+                ),
+            );
+        }
+    }
+    let carries = fields.is_some() || details.is_some() || !meta_fields.is_empty();
     match (&attrs.expose, status) {
         (None, Some(status)) if status >= 500 => {
             if let (true, Some(lit)) = (templated, message_lit) {
@@ -373,10 +397,14 @@ fn check_error(variant: &Variant, defaults: &Defaults, errors: &mut Errors) -> O
                      values are safe to show",
                 );
             }
-            for (field, name) in [(fields, "fields"), (details, "details")] {
+            let sent = [(fields, "fields"), (details, "details")]
+                .into_iter()
+                .chain(meta_fields.iter().map(|field| (Some(*field), "meta")));
+            for (field, name) in sent {
                 let Some(field) = field else { continue };
                 let keyed = match name {
                     "fields" => &field.attrs.fields,
+                    "meta" => &field.attrs.meta,
                     _ => &field.attrs.details,
                 };
                 if let Some(keyed) = keyed {
@@ -395,7 +423,7 @@ fn check_error(variant: &Variant, defaults: &Defaults, errors: &mut Errors) -> O
             errors.spanned(
                 &keyed.key,
                 "`expose` only allows a 5xx variant to send its fields to the client (in its \
-                 message, `fields` or `details`); this variant sends none, so remove it",
+                 message, `fields`, `details` or `meta`); this variant sends none, so remove it",
             );
         }
         _ => {}
@@ -457,6 +485,12 @@ fn check_error(variant: &Variant, defaults: &Defaults, errors: &mut Errors) -> O
             }
         }
         (None, _) => {}
+    }
+
+    // With a wrong status, that is the error to fix first (a `status = 200` variant's
+    // code `ok` would only add noise).
+    if valid_code(&code) && status.is_some() {
+        crate::forms::check_error(variant, status, errors);
     }
 
     status.map(|_| code)

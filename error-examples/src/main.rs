@@ -8,7 +8,7 @@ use error_core::format::Builtin;
 use error_examples::service::{self, Config};
 
 const USAGE: &str = "\
-usage: error-examples [--addr 127.0.0.1:8080] [--format flat|nested|laravel|compact|problem]
+usage: error-examples [--addr 127.0.0.1:8080] [--format flat|nested|laravel|compact|problem|aip|jsonapi|microsoft]
                       [--rate 20] [--no-tour] [--grpc-addr 127.0.0.1:50051 (feature tonic)]";
 
 struct Args {

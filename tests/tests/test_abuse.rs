@@ -76,6 +76,7 @@ impl Run {
         if status >= 400 {
             let want = match self.format {
                 Builtin::Problem => "application/problem+json",
+                Builtin::JsonApi => "application/vnd.api+json",
                 _ => "application/json",
             };
             assert_eq!(headers["content-type"], want, "{status}: {text}");

@@ -193,9 +193,15 @@ async fn parts<B: actix_web::body::MessageBody>(
     (status, headers, body)
 }
 
-fn error_headers(format: Builtin, rid: &str, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+fn error_headers(
+    format: Builtin,
+    rid: &str,
+    extra: &[(&str, &str)],
+    body: &str,
+) -> Vec<(String, String)> {
     let content_type = match format {
         Builtin::Problem => "application/problem+json",
+        Builtin::JsonApi => "application/vnd.api+json",
         _ => "application/json",
     };
     let mut out = vec![
@@ -205,6 +211,12 @@ fn error_headers(format: Builtin, rid: &str, extra: &[(&str, &str)]) -> Vec<(Str
         ("x-request-id".to_owned(), rid.to_owned()),
     ];
     out.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    if format == Builtin::Microsoft {
+        // The guidelines' header: the body's `error.code`.
+        let value: serde_json::Value = serde_json::from_str(body).unwrap();
+        let code = value["error"]["code"].as_str().unwrap().to_owned();
+        out.push(("x-ms-error-code".to_owned(), code));
+    }
     out.sort();
     out
 }
@@ -365,7 +377,7 @@ async fn every_error_in_every_format() {
             assert_eq!(body, want(format, &rid), "{format} case {i}");
             assert_eq!(
                 headers,
-                error_headers(format, &rid, &extra),
+                error_headers(format, &rid, &extra, &body),
                 "{format} case {i}"
             );
         }
@@ -532,7 +544,7 @@ fn wire_headers(
     extra: &[(&str, &str)],
     body: &str,
 ) -> Vec<(String, String)> {
-    let mut out = error_headers(format, rid, extra);
+    let mut out = error_headers(format, rid, extra, body);
     out.push(("content-length".to_owned(), body.len().to_string()));
     out.sort();
     out

@@ -789,7 +789,14 @@ fn rendered_then_identified() {
         RemoteError::parse(error.status(), &HeaderMap::new(), &body)
     };
     for format in Builtin::ALL {
-        let coded = matches!(format, Builtin::Nested | Builtin::Problem);
+        let coded = matches!(
+            format,
+            Builtin::Nested
+                | Builtin::Problem
+                | Builtin::Aip
+                | Builtin::JsonApi
+                | Builtin::Microsoft
+        );
         let not_found = parse_rendered(&AppError::NotFound { id: 7 }, format);
         assert_eq!(not_found.message(), Some("Lead 7 was not found."));
         assert_eq!(
@@ -1373,7 +1380,14 @@ mod service {
     #[tokio::test]
     async fn every_error_of_the_service_comes_back_in_every_format() {
         for format in Builtin::ALL {
-            let coded = matches!(format, Builtin::Nested | Builtin::Problem);
+            let coded = matches!(
+                format,
+                Builtin::Nested
+                    | Builtin::Problem
+                    | Builtin::Aip
+                    | Builtin::JsonApi
+                    | Builtin::Microsoft
+            );
             for Case { name, remote } in provoke(format).await {
                 let rebuilt = LeadError::from_remote(&remote);
                 let found = variant(&remote);

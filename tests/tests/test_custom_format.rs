@@ -176,3 +176,90 @@ fn any_input_stays_valid_json() {
         }
     }
 }
+
+/// Stripe's error object itself (<https://docs.stripe.com/api/errors>): `type`, `code`,
+/// `message`, `param` (the field of the single field error), `doc_url` (the variant's
+/// documentation link), written from the public view only.
+#[derive(Clone, Copy, Debug, Default)]
+struct Stripe;
+
+impl Format for Stripe {
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"error\":{");
+        json::write_key(out, "type");
+        json::write_str(
+            out,
+            if error.status().is_server_error() {
+                "api_error"
+            } else {
+                "invalid_request_error"
+            },
+        );
+        json::write_key(out, "code");
+        error.write_code_json(out);
+        json::write_key(out, "message");
+        error.write_message_json(out);
+        let single = error
+            .field_errors()
+            .filter(|fields| fields.len() == 1)
+            .and_then(|fields| fields.iter().next());
+        if let Some(field) = single {
+            json::write_key(out, "param");
+            field.path().write_bracketed_json(out);
+        }
+        if let Some(url) = error.docs() {
+            json::write_key(out, "doc_url");
+            json::write_str(out, url);
+        }
+        out.extend_from_slice(b"}}");
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api(format = Stripe, docs = "https://docs.example.com/error-codes")]
+enum CardError {
+    #[api(
+        status = 400,
+        code = "parameter_missing",
+        message = "Missing required param.",
+        docs = "https://stripe.com/docs/error-codes/parameter-missing"
+    )]
+    Missing(#[api(fields)] FieldErrors),
+    #[api(
+        status = 402,
+        code = "card_declined",
+        message = "Your card was declined."
+    )]
+    Declined,
+}
+
+#[test]
+fn stripe_param_and_doc_url() {
+    let ctx = ctx();
+    let one = CardError::Missing(FieldErrors::new().with(FieldError::missing(
+        FieldPath::new().key("items").index(0).key("price"),
+    )));
+    assert_eq!(
+        String::from_utf8(one.to_json(&ctx)).unwrap(),
+        r#"{"error":{"type":"invalid_request_error","code":"parameter_missing","message":"Missing required param.","param":"items[0].price","doc_url":"https://stripe.com/docs/error-codes/parameter-missing"}}"#
+    );
+    // Two field errors: no single `param`.
+    let two = CardError::Missing(
+        FieldErrors::new()
+            .with(FieldError::missing("amount"))
+            .with(FieldError::missing("currency")),
+    );
+    assert_eq!(
+        String::from_utf8(two.to_json(&ctx)).unwrap(),
+        r#"{"error":{"type":"invalid_request_error","code":"parameter_missing","message":"Missing required param.","doc_url":"https://stripe.com/docs/error-codes/parameter-missing"}}"#
+    );
+    // The enum's reference page, anchored at the code.
+    assert_eq!(
+        String::from_utf8(CardError::Declined.to_json(&ctx)).unwrap(),
+        r#"{"error":{"type":"invalid_request_error","code":"card_declined","message":"Your card was declined.","doc_url":"https://docs.example.com/error-codes#card_declined"}}"#
+    );
+}

@@ -33,6 +33,8 @@ struct Expect {
     message: &'static str,
     /// (dotted path, JSON pointer, field code, field message)
     fields: Option<Vec<(&'static str, &'static str, &'static str, &'static str)>>,
+    /// The placeholder values of the message, by name (AIP-193's `ErrorInfo.metadata`).
+    meta: Vec<(&'static str, String)>,
 }
 
 fn expect(status: u16, title: &'static str, code: &'static str, message: &'static str) -> Expect {
@@ -42,10 +44,16 @@ fn expect(status: u16, title: &'static str, code: &'static str, message: &'stati
         code,
         message,
         fields: None,
+        meta: Vec::new(),
     }
 }
 
 impl Expect {
+    fn meta(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.meta.push((name, value.to_string()));
+        self
+    }
+
     fn field(
         mut self,
         path: &'static str,
@@ -67,6 +75,11 @@ fn q(s: &str) -> String {
 /// The envelope of `e` in `format` with request id `rid`, written out by hand from the
 /// formats' documented shapes.
 fn body(format: Builtin, e: &Expect, rid: &str) -> String {
+    body_with(format, e, rid, None)
+}
+
+/// `body`, with the `Retry-After` seconds of the response (AIP-193's `RetryInfo`).
+fn body_with(format: Builtin, e: &Expect, rid: &str, retry: Option<&str>) -> String {
     let (status, message) = (e.status, q(e.message));
     let list = |key: &str| {
         let items: Vec<String> = e
@@ -152,12 +165,151 @@ fn body(format: Builtin, e: &Expect, rid: &str) -> String {
                 q(rid)
             )
         }
+        Builtin::Aip => {
+            // The catalogue's codes, as AIP-193 reasons.
+            let reason = e.code.to_uppercase().replace(['/', '-'], "_");
+            let metadata = if e.meta.is_empty() {
+                String::new()
+            } else {
+                let pairs: Vec<String> = e
+                    .meta
+                    .iter()
+                    .map(|(k, v)| format!("{}:{}", q(k), q(v)))
+                    .collect();
+                format!(r#","metadata":{{{}}}"#, pairs.join(","))
+            };
+            let mut details = vec![format!(
+                r#"{{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":{}{metadata}}}"#,
+                q(&reason)
+            )];
+            if let Some(fields) = &e.fields {
+                let items: Vec<String> = fields
+                    .iter()
+                    .map(|(path, _, code, msg)| {
+                        // `leads.0.phone` is `leads[0].phone`; a validation code's reason is
+                        // its kind (`validation/invalid-email`: `VALIDATION_INVALID`).
+                        let field = error_core::grpc::field_path(&(*path).into());
+                        let reason = error_core::grpc::field_reason(&error_core::FieldError::new(
+                            *path, *code, *msg,
+                        ));
+                        format!(
+                            r#"{{"field":{},"description":{},"reason":{}}}"#,
+                            q(&field),
+                            q(msg),
+                            q(&reason)
+                        )
+                    })
+                    .collect();
+                details.push(format!(
+                    r#"{{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{}]}}"#,
+                    items.join(",")
+                ));
+            }
+            if let Some(seconds) = retry {
+                details.push(format!(
+                    r#"{{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"{seconds}s"}}"#
+                ));
+            }
+            details.push(format!(
+                r#"{{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":{}}}"#,
+                q(rid)
+            ));
+            format!(
+                r#"{{"error":{{"code":{status},"message":{message},"status":{},"details":[{}]}}}}"#,
+                q(error_core::grpc::Code::from_http(status).name()),
+                details.join(",")
+            )
+        }
+        Builtin::JsonApi => {
+            let meta = format!(r#","meta":{{"request_id":{}}}"#, q(rid));
+            let objects: Vec<String> = match &e.fields {
+                Some(fields) if !fields.is_empty() => fields
+                    .iter()
+                    .map(|(_, ptr, _, msg)| {
+                        let pointer = format!("/data/attributes{}", &ptr[1..]);
+                        format!(
+                            r#"{{"status":"{status}","code":{},"source":{{"pointer":{}}},"title":{message},"detail":{}{meta}}}"#,
+                            q(e.code),
+                            q(&pointer),
+                            q(msg)
+                        )
+                    })
+                    .collect(),
+                _ => vec![format!(
+                    r#"{{"status":"{status}","code":{},"title":{},"detail":{message}{meta}}}"#,
+                    q(e.code),
+                    q(e.title)
+                )],
+            };
+            format!(r#"{{"errors":[{}]}}"#, objects.join(","))
+        }
+        Builtin::Microsoft => {
+            let details = match &e.fields {
+                Some(fields) if !fields.is_empty() => {
+                    // The common parent of the fields' dotted paths is the `target`, and
+                    // each detail's target is relative to it.
+                    let split: Vec<Vec<&str>> = fields
+                        .iter()
+                        .map(|(p, ..)| p.split('.').collect())
+                        .collect();
+                    let mut common = split[0].len();
+                    for other in &split[1..] {
+                        common = common.min(
+                            split[0]
+                                .iter()
+                                .zip(other)
+                                .take_while(|(a, b)| a == b)
+                                .count(),
+                        );
+                    }
+                    let target = split[0][..common].join(".");
+                    let strip = if fields.len() > 1 { common } else { 0 };
+                    let items: Vec<String> = fields
+                        .iter()
+                        .zip(&split)
+                        .map(|((_, _, code, msg), segments)| {
+                            let rest = segments[strip..].join(".");
+                            let target = if rest.is_empty() {
+                                String::new()
+                            } else {
+                                format!(r#","target":{}"#, q(&rest))
+                            };
+                            format!(
+                                r#"{{"code":{}{target},"message":{}}}"#,
+                                q(&pascal(code)),
+                                q(msg)
+                            )
+                        })
+                        .collect();
+                    let top = if target.is_empty() {
+                        String::new()
+                    } else {
+                        format!(r#","target":{}"#, q(&target))
+                    };
+                    format!(r#"{top},"details":[{}]"#, items.join(","))
+                }
+                _ => String::new(),
+            };
+            format!(
+                r#"{{"error":{{"code":{},"message":{message}{details}}}}}"#,
+                q(&pascal(e.code))
+            )
+        }
     }
+}
+
+/// `lead/not-found` in the Microsoft guidelines' PascalCase: `LeadNotFound`.
+fn pascal(code: &str) -> String {
+    code.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| word[..1].to_uppercase() + &word[1..])
+        .collect()
 }
 
 fn content_type(format: Builtin) -> &'static str {
     match format {
         Builtin::Problem => "application/problem+json",
+        Builtin::JsonApi => "application/vnd.api+json",
         _ => "application/json",
     }
 }
@@ -189,6 +341,14 @@ fn error_headers(
         ("x-request-id".to_owned(), rid.to_owned()),
     ];
     out.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    if format == Builtin::Microsoft {
+        // The error code, as the header the guidelines name.
+        let code = serde_json::from_str::<serde_json::Value>(body).unwrap()["error"]["code"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        out.push(("x-ms-error-code".to_owned(), code));
+    }
     out.sort();
     out
 }
@@ -205,7 +365,11 @@ async fn check(
     assert_eq!(res.status().as_u16(), e.status, "{format} {}", e.code);
     let got_headers = headers(&res);
     let text = res.text().await.unwrap();
-    let want = body(format, e, rid);
+    let retry = extra
+        .iter()
+        .find(|(name, _)| *name == "retry-after")
+        .map(|(_, seconds)| *seconds);
+    let want = body_with(format, e, rid, retry);
     assert_eq!(text, want, "{format} {}", e.code);
     assert_eq!(
         got_headers,
@@ -297,7 +461,8 @@ async fn validation_and_conflicts_in_every_format() {
             "Conflict",
             "lead/duplicate-email",
             "A lead with the email ADA@acme.com already exists.",
-        );
+        )
+        .meta("email", "ADA@acme.com");
         let req = json_post(
             &client,
             format!("{base}/v1/leads"),
@@ -434,7 +599,8 @@ async fn lookups_credits_and_ids_in_every_format() {
         )
         .await;
 
-        let not_found = expect(404, "Not Found", "lead/not-found", "Lead 42 was not found.");
+        let not_found =
+            expect(404, "Not Found", "lead/not-found", "Lead 42 was not found.").meta("id", 42);
         let req = client
             .get(format!("{base}/v1/leads/42"))
             .header("x-api-key", "demo-key");
@@ -502,7 +668,8 @@ async fn lookups_credits_and_ids_in_every_format() {
         let req = client
             .post(format!("{base}/v1/leads/9/enrich"))
             .header("x-api-key", "demo-key");
-        let missing = expect(404, "Not Found", "lead/not-found", "Lead 9 was not found.");
+        let missing =
+            expect(404, "Not Found", "lead/not-found", "Lead 9 was not found.").meta("id", 9);
         check(format, req, "t-404e", &missing, &[]).await;
 
         // One credit: the first enrichment succeeds, the second is 402.
@@ -778,7 +945,8 @@ fn assert_uuid_v4(id: &str) {
 async fn request_ids_are_echoed_only_when_valid() {
     let client = reqwest::Client::new();
     let base = start(Builtin::Problem, 1000, 1).await;
-    let not_found = expect(404, "Not Found", "lead/not-found", "Lead 5 was not found.");
+    let not_found =
+        expect(404, "Not Found", "lead/not-found", "Lead 5 was not found.").meta("id", 5);
 
     // The longest valid id, every allowed character.
     let long = format!("{}AZaz09._~+/=-", "a".repeat(187));
@@ -922,7 +1090,7 @@ fn expected_bodies_are_the_reference_shapes() {
     for (format, want) in Builtin::ALL.into_iter().zip(want) {
         assert_eq!(body(format, &e, "r"), want, "{format}");
     }
-    let e = expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.");
+    let e = expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.").meta("id", 1);
     let want = [
         r#"{"success":false,"status":404,"message":"Lead 1 was not found.","meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v1","request_id":"r"}}"#,
         r#"{"success":false,"error":{"code":404,"timestamp":"2026-02-08T12:00:00.000Z","message":"Lead 1 was not found.","details":"lead/not-found"}}"#,
@@ -961,7 +1129,8 @@ async fn leads_belong_to_a_tenant_in_every_format() {
         let ada = r#"{"email":"ada@acme.com","firstName":"Ada","score":90}"#;
         create(&client, &base, ada).await;
         let other = "other-tenant-key";
-        let not_found = expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.");
+        let not_found =
+            expect(404, "Not Found", "lead/not-found", "Lead 1 was not found.").meta("id", 1);
         let req = client
             .get(format!("{base}/v1/leads/1"))
             .header("x-api-key", other);

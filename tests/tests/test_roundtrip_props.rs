@@ -87,6 +87,15 @@ fn status() -> impl Strategy<Value = u16> {
     prop_oneof![400u16..=451, 500u16..=511]
 }
 
+/// A field error's code in the Microsoft format's PascalCase: each run of ASCII letters
+/// and digits, its first letter upper-cased.
+fn pascal(code: &str) -> String {
+    code.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| word[..1].to_ascii_uppercase() + &word[1..])
+        .collect()
+}
+
 /// What comes back of one field error: its path (dotted form), code and message.
 type Back = (String, String, String);
 
@@ -181,6 +190,32 @@ proptest! {
                 Builtin::Compact => {
                     prop_assert_eq!(remote.code(), None);
                     prop_assert_eq!(back(&remote), paths_only.clone());
+                    prop_assert_eq!(remote.request_id(), None);
+                }
+                Builtin::Aip => {
+                    prop_assert_eq!(remote.code(), Some(&*error.entry().reason()));
+                    let reasons: Vec<Back> = list
+                        .iter()
+                        .map(|(path, code, message)| {
+                            let field = FieldError::new(path.clone(), code.clone(), message.clone());
+                            (path.to_string(), error_core::grpc::field_reason(&field), message.clone())
+                        })
+                        .collect();
+                    prop_assert_eq!(back(&remote), reasons);
+                    prop_assert_eq!(remote.request_id(), Some(request_id.as_str()));
+                }
+                Builtin::JsonApi => {
+                    prop_assert_eq!(remote.code(), Some(code.as_str()));
+                    prop_assert_eq!(back(&remote), paths_only.clone());
+                    prop_assert_eq!(remote.request_id(), Some(request_id.as_str()));
+                }
+                Builtin::Microsoft => {
+                    prop_assert_eq!(remote.code(), Some(&*error.entry().pascal_code()));
+                    let codes: Vec<Back> = list
+                        .iter()
+                        .map(|(path, code, message)| (path.to_string(), pascal(code), message.clone()))
+                        .collect();
+                    prop_assert_eq!(back(&remote), codes);
                     prop_assert_eq!(remote.request_id(), None);
                 }
                 Builtin::Problem => {
@@ -531,6 +566,32 @@ fn expected(error: &Arbitrary, format: Builtin, summarized: bool, id: Option<&st
                     n => format!("{} (and {n} more errors)", first.message()),
                 });
             }
+        }
+        Builtin::Aip => {
+            back.code = Some(error.entry().reason().into_owned());
+            back.fields = kept
+                .iter()
+                .map(|e| {
+                    let (path, _, message) = dotted(e);
+                    (path, error_core::grpc::field_reason(e), message)
+                })
+                .collect();
+            back.request_id = id.map(str::to_owned);
+        }
+        Builtin::JsonApi => {
+            back.code = Some(error.code().to_owned());
+            back.fields = kept.iter().map(|e| dotted(e)).collect();
+            back.request_id = id.map(str::to_owned);
+        }
+        Builtin::Microsoft => {
+            back.code = Some(error.entry().pascal_code().into_owned());
+            back.fields = kept
+                .iter()
+                .map(|e| {
+                    let (path, _, message) = dotted(e);
+                    (path, pascal(e.code()), message)
+                })
+                .collect();
         }
         Builtin::Problem => {
             back.code = Some(error.code().to_owned());

@@ -317,11 +317,39 @@ impl Top {
             || Top::str_member(&self.detail).is_some()
     }
 
+    /// `{"error":{"code":429,"status":"RESOURCE_EXHAUSTED",…}}`.
+    fn is_aip(&self) -> bool {
+        self.error_object().is_some_and(|error| {
+            error.get("code").is_some_and(Value::is_u64)
+                && error.get("status").is_some_and(Value::is_string)
+        })
+    }
+
+    /// `{"error":{"code":"BadArgument","message":…}}`.
+    fn is_microsoft(&self) -> bool {
+        self.error_object().is_some_and(|error| {
+            error.get("code").is_some_and(Value::is_string)
+                && error.get("message").is_some_and(Value::is_string)
+        })
+    }
+
+    /// A top-level `errors` list and none of the members other formats put beside it.
+    fn is_jsonapi(&self) -> bool {
+        matches!(self.errors, Some(Errors::List { .. }))
+            && self.success.is_none()
+            && self.message.is_none()
+            && self.error.is_none()
+            && !self.is_problem()
+    }
+
     /// Whether the body has the shape of `format`.
     fn fits(&self, format: Builtin) -> bool {
         match format {
             Builtin::Flat => self.success.is_some() || Top::str_member(&self.message).is_some(),
             Builtin::Nested | Builtin::Compact => self.error_object().is_some(),
+            Builtin::Aip => self.is_aip(),
+            Builtin::Microsoft => self.is_microsoft(),
+            Builtin::JsonApi => self.is_jsonapi(),
             Builtin::Laravel => {
                 Top::str_member(&self.message).is_some()
                     && !matches!(self.errors, Some(Errors::List { .. }))
@@ -340,10 +368,16 @@ impl Top {
         });
         if problem_type && self.is_problem() {
             Some(Builtin::Problem)
+        } else if self.is_jsonapi() {
+            Some(Builtin::JsonApi)
         } else if self.success.is_some() && self.error_object().is_some() {
             Some(Builtin::Nested)
         } else if self.success.is_some() {
             Some(Builtin::Flat)
+        } else if self.is_aip() {
+            Some(Builtin::Aip)
+        } else if self.is_microsoft() {
+            Some(Builtin::Microsoft)
         } else if self.error_object().is_some() {
             Some(Builtin::Compact)
         } else if self.is_problem() {
@@ -419,8 +453,163 @@ impl Top {
                     remote.request_id = owned_str(self.request_id);
                 }
             }
+            Builtin::Aip => {
+                let Some(Value::Object(mut error)) = self.error else {
+                    return;
+                };
+                remote.message = owned_str(error.remove("message"));
+                let Some(Value::Array(details)) = error.remove("details") else {
+                    return;
+                };
+                for detail in &details {
+                    let Some(detail) = detail.as_object() else {
+                        continue;
+                    };
+                    let text = |key: &str| detail.get(key).and_then(Value::as_str);
+                    let kind = text("@type").and_then(|t| t.strip_prefix(AIP_TYPE_PREFIX));
+                    match kind {
+                        Some("ErrorInfo") => {
+                            remote.code = text("reason").map(str::to_owned);
+                        }
+                        Some("BadRequest") => {
+                            let items = detail.get("fieldViolations").and_then(Value::as_array);
+                            for item in items.into_iter().flatten() {
+                                push_limited(fields, aip_violation(item));
+                            }
+                        }
+                        Some("RequestInfo") if remote.request_id.is_none() => {
+                            remote.request_id = text("requestId").map(str::to_owned);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Builtin::Microsoft => {
+                let Some(Value::Object(mut error)) = self.error else {
+                    return;
+                };
+                remote.message = owned_str(error.remove("message"));
+                // The most specific code: the innermost `innererror`'s.
+                let mut code = owned_str(error.remove("code"));
+                let mut inner = error.remove("innererror");
+                while let Some(Value::Object(mut object)) = inner {
+                    if let Some(Value::String(deeper)) = object.remove("code") {
+                        code = Some(deeper);
+                    }
+                    inner = object.remove("innererror");
+                }
+                remote.code = code;
+                let target = owned_str(error.remove("target"));
+                if let Some(Value::Array(details)) = error.remove("details") {
+                    // A single detail names its field whole; several, relative to `target`.
+                    let prefix = if details.len() > 1 {
+                        target.as_deref()
+                    } else {
+                        None
+                    };
+                    for detail in &details {
+                        push_limited(fields, microsoft_detail(detail, prefix));
+                    }
+                }
+            }
+            Builtin::JsonApi => {
+                let Some(Errors::List { items, total }) = self.errors else {
+                    return;
+                };
+                for (i, item) in items.iter().enumerate() {
+                    let Some(object) = item.as_object() else {
+                        continue;
+                    };
+                    let text = |key: &str| object.get(key).and_then(Value::as_str);
+                    if i == 0 {
+                        remote.code = text("code").map(str::to_owned);
+                        remote.title = text("title").map(str::to_owned);
+                        if remote.request_id.is_none() {
+                            remote.request_id = object
+                                .get("meta")
+                                .and_then(|meta| meta.get("request_id"))
+                                .and_then(Value::as_str)
+                                .map(str::to_owned);
+                        }
+                    }
+                    match jsonapi_field_error(object) {
+                        Some(error) => {
+                            // The variant's message is each field error object's title.
+                            if i == 0 {
+                                remote.message = remote.title.clone();
+                            }
+                            fields.push(error);
+                        }
+                        None if i == 0 => remote.message = text("detail").map(str::to_owned),
+                        None => {}
+                    }
+                }
+                count_omitted(fields, total.saturating_sub(items.len()));
+            }
         }
     }
+}
+
+/// The `@type` prefix of AIP-193's details.
+const AIP_TYPE_PREFIX: &str = "type.googleapis.com/google.rpc.";
+
+/// Adds a field error, or counts it past the limit.
+fn push_limited(fields: &mut FieldErrors, error: Option<FieldError>) {
+    if let Some(error) = error {
+        if fields.is_full() {
+            count_omitted(fields, 1);
+        } else {
+            fields.push(error);
+        }
+    }
+}
+
+/// A `BadRequest.FieldViolation`: `field` in AIP's form, `description`, `reason`.
+fn aip_violation(item: &Value) -> Option<FieldError> {
+    let object = item.as_object()?;
+    let text = |key: &str| object.get(key).and_then(Value::as_str).unwrap_or("");
+    Some(FieldError::new(
+        crate::grpc::parse_field_path(text("field")),
+        text("reason").to_owned(),
+        text("description").to_owned(),
+    ))
+}
+
+/// One of the Microsoft format's `details`: `code`, `target` (under `prefix`, joined as
+/// dotted text), `message`.
+fn microsoft_detail(item: &Value, prefix: Option<&str>) -> Option<FieldError> {
+    let object = item.as_object()?;
+    let text = |key: &str| object.get(key).and_then(Value::as_str);
+    let path = match (prefix, text("target")) {
+        (Some(prefix), Some(target)) => FieldPath::parse_dotted(&format!("{prefix}.{target}")),
+        (Some(prefix), None) => FieldPath::parse_dotted(prefix),
+        (None, Some(target)) => FieldPath::parse_dotted(target),
+        (None, None) => FieldPath::new(),
+    };
+    Some(FieldError::new(
+        path,
+        text("code").unwrap_or("").to_owned(),
+        text("message").unwrap_or("").to_owned(),
+    ))
+}
+
+/// A JSON:API error object with a `source`: its field error (a pointer under
+/// `/data/attributes` is read relative to it).
+fn jsonapi_field_error(object: &Map<String, Value>) -> Option<FieldError> {
+    let source = object.get("source")?.as_object()?;
+    let text = |key: &str| source.get(key).and_then(Value::as_str);
+    let (path, origin) = if let Some(pointer) = text("pointer") {
+        let pointer = pointer.strip_prefix("/data/attributes").unwrap_or(pointer);
+        (parse_pointer(pointer), crate::Origin::Body)
+    } else if let Some(parameter) = text("parameter") {
+        (FieldPath::parse_dotted(parameter), crate::Origin::Query)
+    } else if let Some(header) = text("header") {
+        (FieldPath::parse_dotted(header), crate::Origin::Header)
+    } else {
+        return None;
+    };
+    let detail = object.get("detail").and_then(Value::as_str).unwrap_or("");
+    Some(FieldError::new(path, "", detail.to_owned()).with_origin(origin))
 }
 
 fn owned_str(value: Option<Value>) -> Option<String> {

@@ -1,6 +1,7 @@
 //! The way back from a remote error to the service's own enum.
 
 use super::remote::RemoteError;
+use crate::format::Builtin;
 use crate::{catalogue, ApiError, CatalogueEntry};
 
 /// Rebuilds a value of a service's error enum from a [`RemoteError`].
@@ -65,8 +66,10 @@ impl<E: FromRemote> FromRemote for Box<E> {
 
 /// The catalogue entry a remote error stands for, through `transparent` variants.
 ///
-/// - With a detail code (Problem, Nested without field errors): the entry with that code,
-///   `None` if there is none.
+/// - With a detail code (Problem, JSON:API, Nested without field errors): the entry with
+///   that code, `None` if there is none; AIP-193's `ErrorInfo.reason` matches the entry's
+///   [`reason`](CatalogueEntry::reason), the Microsoft format's innermost code its
+///   [`pascal_code`](CatalogueEntry::pascal_code).
 /// - Without one (Flat, Laravel, Compact, Nested with field errors): the only entry with the
 ///   same status and the same message, among entries whose message has no placeholders;
 ///   `None` when none or several match (Laravel's summarized message never matches).
@@ -97,7 +100,16 @@ pub fn match_entry(
         return None;
     }
     if let Some(code) = remote.code() {
-        return catalogue::entries(catalogue).find(|entry| entry.code() == code);
+        // AIP-193 carries the code as its reason, the Microsoft format in PascalCase.
+        return match remote.format() {
+            Some(Builtin::Aip) => {
+                catalogue::entries(catalogue).find(|entry| entry.reason() == code)
+            }
+            Some(Builtin::Microsoft) => {
+                catalogue::entries(catalogue).find(|entry| entry.pascal_code() == code)
+            }
+            _ => catalogue::entries(catalogue).find(|entry| entry.code() == code),
+        };
     }
     let status = remote.status().as_u16();
     let message = remote.message()?;

@@ -26,6 +26,9 @@ pub fn json_schema(format: Builtin) -> Value {
         Builtin::Laravel => ("LaravelError", laravel()),
         Builtin::Compact => ("CompactError", compact()),
         Builtin::Problem => ("ProblemDetails", problem()),
+        Builtin::Aip => ("AipError", aip()),
+        Builtin::JsonApi => ("JsonApiErrors", jsonapi()),
+        Builtin::Microsoft => ("MicrosoftError", microsoft()),
     };
     if let Value::Object(members) = &mut schema {
         let mut head = serde_json::Map::new();
@@ -180,5 +183,103 @@ fn problem() -> Value {
             "request_id": text("The request id, for support requests.")
         },
         "required": ["type", "title", "status", "detail", "code"]
+    })
+}
+
+fn aip() -> Value {
+    json!({
+        "description": "An error in Google's AIP-193 model: `google.rpc.Status` as JSON.",
+        "type": "object",
+        "properties": {
+            "error": {
+                "type": "object",
+                "properties": {
+                    "code": status("The HTTP status."),
+                    "message": text("Developer-facing error message."),
+                    "status": text("The canonical google.rpc.Code name, such as `NOT_FOUND`."),
+                    "details": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "description": "A google.rpc detail named by its `@type`, or an item of the error's own details.",
+                            "properties": {
+                                "@type": text("`type.googleapis.com/google.rpc.ErrorInfo`, `BadRequest`, `RetryInfo`, `Help`, `RequestInfo`, or another detail.")
+                            }
+                        }
+                    }
+                },
+                "required": ["code", "message", "status", "details"]
+            }
+        },
+        "required": ["error"]
+    })
+}
+
+fn jsonapi() -> Value {
+    json!({
+        "description": "JSON:API error objects: one per field error, or one for the error.",
+        "type": "object",
+        "properties": {
+            "errors": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "links": {"type": "object", "properties": {"about": text("The error's documentation.")}},
+                        "status": text("The HTTP status, as a string."),
+                        "code": text("The detail code. New codes appear over time: handle unknown ones."),
+                        "source": {
+                            "type": "object",
+                            "properties": {
+                                "pointer": text("A JSON Pointer into the request document."),
+                                "parameter": text("The query parameter at fault."),
+                                "header": text("The request header at fault.")
+                            }
+                        },
+                        "title": text("A short summary of the problem."),
+                        "detail": text("What went wrong, for this occurrence."),
+                        "meta": {"type": "object", "properties": {"request_id": text("The request id, for support requests.")}}
+                    }
+                }
+            }
+        },
+        "required": ["errors"]
+    })
+}
+
+fn microsoft() -> Value {
+    json!({
+        "description": "An error in the Microsoft REST API guidelines' form (the OData error object).",
+        "type": "object",
+        "properties": {
+            "error": {
+                "type": "object",
+                "properties": {
+                    "code": text("The error code, in PascalCase; also the `x-ms-error-code` header."),
+                    "message": text("Human-readable error message."),
+                    "target": text("The field the error is about."),
+                    "details": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "code": text("The field error's code, in PascalCase."),
+                                "target": text("The field, relative to the error's `target`."),
+                                "message": text("What is wrong with the field.")
+                            },
+                            "required": ["code", "message"]
+                        }
+                    },
+                    "innererror": {
+                        "type": "object",
+                        "properties": {"code": text("A more specific error code.")},
+                        "required": ["code"]
+                    }
+                },
+                "required": ["code", "message"]
+            }
+        },
+        "required": ["error"]
     })
 }

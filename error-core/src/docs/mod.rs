@@ -39,6 +39,13 @@ mod sample;
 pub use pretty::pretty_json;
 pub use sample::Sample;
 
+/// `text` inside a double-quoted HTML attribute.
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
 /// The time example bodies are rendered at, `2026-02-08T12:00:00.000Z` (the reference
 /// pages' own), so that generated pages do not change from one run to the next.
 ///
@@ -237,6 +244,19 @@ impl<'a, E: ApiError> Reference<'a, E> {
 
         page.push_str("\n## Errors\n");
         for entry in &all {
+            // The anchor an enum's `docs` page link names (`…/errors#lead/not-found`), for
+            // renderers that do not derive one from the heading the same way.
+            let anchored = entry
+                .docs()
+                .and_then(|url| url.rsplit_once('#'))
+                .is_some_and(|(_, anchor)| anchor == entry.code());
+            if anchored {
+                let _ = write!(
+                    page,
+                    "\n<a id=\"{}\"></a>\n",
+                    escape_attribute(entry.code())
+                );
+            }
             let _ = writeln!(page, "\n### {}\n", code_span(entry.code()));
             let _ = writeln!(page, "- Status: `{} {}`", entry.status(), entry.title());
             let _ = writeln!(page, "- Message: {}", escape_text(entry.message()));

@@ -1,9 +1,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{Compact, ErrorView, Flat, Format, Laravel, Nested, Problem};
+use super::{Aip, Compact, ErrorView, Flat, Format, JsonApi, Laravel, Microsoft, Nested, Problem};
 
-/// One of the five built-in formats, chosen at run time (a service's `--format` flag).
+/// One of the eight built-in formats, chosen at run time (a service's `--format` flag).
 ///
 /// ```
 /// use error_core::format::{Builtin, Format};
@@ -25,19 +25,29 @@ pub enum Builtin {
     Compact,
     /// [`Problem`].
     Problem,
+    /// [`Aip`] (AIP-193).
+    Aip,
+    /// [`JsonApi`] (with every member, pointers under `/data/attributes`).
+    JsonApi,
+    /// [`Microsoft`].
+    Microsoft,
 }
 
 impl Builtin {
-    /// All five, in the order of the README's table.
-    pub const ALL: [Builtin; 5] = [
+    /// All eight, in the order of the README's table.
+    pub const ALL: [Builtin; 8] = [
         Builtin::Flat,
         Builtin::Nested,
         Builtin::Laravel,
         Builtin::Compact,
         Builtin::Problem,
+        Builtin::Aip,
+        Builtin::JsonApi,
+        Builtin::Microsoft,
     ];
 
-    /// The lowercase name: `flat`, `nested`, `laravel`, `compact`, `problem`.
+    /// The lowercase name: `flat`, `nested`, `laravel`, `compact`, `problem`, `aip`,
+    /// `jsonapi`, `microsoft`.
     pub const fn name(self) -> &'static str {
         match self {
             Builtin::Flat => "flat",
@@ -45,6 +55,9 @@ impl Builtin {
             Builtin::Laravel => "laravel",
             Builtin::Compact => "compact",
             Builtin::Problem => "problem",
+            Builtin::Aip => "aip",
+            Builtin::JsonApi => "jsonapi",
+            Builtin::Microsoft => "microsoft",
         }
     }
 }
@@ -53,6 +66,7 @@ impl Format for Builtin {
     fn content_type(&self) -> &'static str {
         match self {
             Builtin::Problem => Problem.content_type(),
+            Builtin::JsonApi => JsonApi::new().content_type(),
             _ => "application/json",
         }
     }
@@ -64,6 +78,15 @@ impl Format for Builtin {
             Builtin::Laravel => Laravel::default().render(error, out),
             Builtin::Compact => Compact.render(error, out),
             Builtin::Problem => Problem.render(error, out),
+            Builtin::Aip => Aip.render(error, out),
+            Builtin::JsonApi => JsonApi::new().render(error, out),
+            Builtin::Microsoft => Microsoft.render(error, out),
+        }
+    }
+
+    fn insert_headers(&self, error: &ErrorView<'_>, headers: &mut http::HeaderMap) {
+        if let Builtin::Microsoft = self {
+            Microsoft.insert_headers(error, headers)
         }
     }
 }
@@ -82,7 +105,7 @@ impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "unknown format `{}`; expected one of flat, nested, laravel, compact, problem",
+            "unknown format `{}`; expected one of flat, nested, laravel, compact, problem, aip, jsonapi, microsoft",
             self.0
         )
     }

@@ -7,20 +7,27 @@ use std::borrow::Cow;
 
 use crate::error::{JsonMessage, MessageSink};
 use crate::{
-    json, ApiError, ApiInfo, CatalogueEntry, Details, FieldErrors, RenderContext, Timestamp,
+    json, ApiError, ApiInfo, CatalogueEntry, Details, FieldErrors, PlaceholderVisitor,
+    RenderContext, Timestamp,
 };
 
+mod aip;
 mod builtin;
 mod compact;
 mod flat;
+mod jsonapi;
 mod laravel;
+mod microsoft;
 mod nested;
 mod problem;
 
+pub use aip::Aip;
 pub use builtin::{Builtin, UnknownFormat};
 pub use compact::Compact;
 pub use flat::Flat;
+pub use jsonapi::JsonApi;
 pub use laravel::Laravel;
+pub use microsoft::Microsoft;
 pub use nested::Nested;
 pub use problem::Problem;
 
@@ -67,6 +74,12 @@ pub trait Format {
 
     /// Appends the envelope of `error` to `out`.
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>);
+
+    /// Adds the format's own response headers, after the ones every error response gets
+    /// (the Microsoft format's `x-ms-error-code`). By default, none.
+    fn insert_headers(&self, error: &ErrorView<'_>, headers: &mut http::HeaderMap) {
+        let _ = (error, headers);
+    }
 }
 
 impl<F: Format + ?Sized> Format for &F {
@@ -77,16 +90,30 @@ impl<F: Format + ?Sized> Format for &F {
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
         (**self).render(error, out)
     }
+
+    fn insert_headers(&self, error: &ErrorView<'_>, headers: &mut http::HeaderMap) {
+        (**self).insert_headers(error, headers)
+    }
 }
 
 // Object-safe access to the message of any `ApiError`.
 trait MessageSource {
     fn write_message(&self, sink: &mut dyn MessageSink);
+    fn write_placeholders(&self, visitor: &mut dyn PlaceholderVisitor);
+    fn visit_chain(&self, visit: &mut dyn FnMut(&'static CatalogueEntry));
 }
 
 impl<E: ApiError> MessageSource for E {
     fn write_message(&self, sink: &mut dyn MessageSink) {
         ApiError::write_message(self, sink)
+    }
+
+    fn write_placeholders(&self, visitor: &mut dyn PlaceholderVisitor) {
+        ApiError::write_placeholders(self, visitor)
+    }
+
+    fn visit_chain(&self, visit: &mut dyn FnMut(&'static CatalogueEntry)) {
+        ApiError::visit_chain(self, visit)
     }
 }
 
@@ -154,6 +181,7 @@ pub struct ErrorView<'a> {
     fields: Option<&'a FieldErrors>,
     details: Option<&'a dyn Details>,
     info: ApiInfo,
+    retry_after: Option<std::time::Duration>,
     ctx: &'a RenderContext<'a>,
 }
 
@@ -167,6 +195,7 @@ impl<'a> ErrorView<'a> {
             fields: error.field_errors(),
             details: error.details(),
             info: error.info(),
+            retry_after: error.retry_after(),
             ctx,
         }
     }
@@ -283,6 +312,51 @@ impl<'a> ErrorView<'a> {
     /// The base URI for Problem `type`, if the enum declares one.
     pub fn type_base(&self) -> Option<&'static str> {
         self.info.type_base()
+    }
+
+    /// How long the client should wait before retrying (an `#[api(retry_after)]` field).
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        self.retry_after
+    }
+
+    /// Gives the value of each placeholder of the message to `visitor`, by name, once
+    /// each (see [`ApiError::write_placeholders`]).
+    pub fn write_placeholders(&self, visitor: &mut dyn PlaceholderVisitor) {
+        self.message.write_placeholders(visitor)
+    }
+
+    /// A declared metadata value: the variant's `meta(key = …)`, else the enum's.
+    pub fn meta(&self, key: &str) -> Option<&'static str> {
+        self.entry.meta(key).or_else(|| self.info.meta(key))
+    }
+
+    /// The link to the error's documentation (`docs = …` on the variant, or the enum's
+    /// reference page with the code as its anchor).
+    pub fn docs(&self) -> Option<&'static str> {
+        self.entry.docs()
+    }
+
+    /// The entries of the `transparent` variants this error went through, outer to inner
+    /// (empty for an error of the enum's own).
+    pub fn chain(&self) -> Vec<&'static CatalogueEntry> {
+        let mut chain = Vec::new();
+        self.message.visit_chain(&mut |entry| chain.push(entry));
+        chain
+    }
+
+    /// AIP-193's `ErrorInfo.reason` (see [`CatalogueEntry::reason`]).
+    pub fn reason(&self) -> Cow<'static, str> {
+        self.entry.reason()
+    }
+
+    /// The canonical `google.rpc.Code` (see [`CatalogueEntry::canonical`]).
+    pub fn canonical(&self) -> crate::grpc::Code {
+        self.entry.canonical()
+    }
+
+    /// The code in PascalCase (see [`CatalogueEntry::pascal_code`]).
+    pub fn pascal_code(&self) -> Cow<'static, str> {
+        self.entry.pascal_code()
     }
 }
 

@@ -1,0 +1,236 @@
+//! The forms of a code other formats need, computed and checked here, at compile time:
+//! AIP-193's `ErrorInfo.reason` (UPPER_SNAKE_CASE), the Microsoft guidelines' PascalCase
+//! code, the canonical `google.rpc.Code` override, and the documentation link. A variant
+//! overrides the first three with `meta(reason = "…")`, `meta(ms_code = "…")`,
+//! `meta(canonical = "…")`.
+
+use syn::LitStr;
+
+use crate::ast::{Input, Variant};
+use crate::attr::MetaPair;
+use crate::errors::Errors;
+
+/// The longest `ErrorInfo.reason` AIP-193 allows.
+const MAX_REASON_LEN: usize = 63;
+
+/// The canonical names of `google/rpc/code.proto`, as AIP-193's `status` writes them.
+const CANONICAL: [&str; 17] = [
+    "OK",
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
+];
+
+/// Whether `reason` matches AIP-193's `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63 characters.
+pub fn valid_reason(reason: &str) -> bool {
+    let bytes = reason.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    bytes.len() >= 3
+        && bytes.len() <= MAX_REASON_LEN
+        && first.is_ascii_uppercase()
+        && (last.is_ascii_uppercase() || last.is_ascii_digit())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
+}
+
+/// The reason of a (valid) code: letters upper-cased, `-` and `/` as `_`.
+pub fn reason_of(code: &str) -> String {
+    code.chars()
+        .map(|c| match c {
+            '-' | '/' => '_',
+            c => c.to_ascii_uppercase(),
+        })
+        .collect()
+}
+
+/// Whether `code` is PascalCase: an upper-case letter, then letters and digits.
+pub fn valid_pascal(code: &str) -> bool {
+    let mut chars = code.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
+}
+
+/// `lead/not-found` → `LeadNotFound` (as error-core's `CatalogueEntry::pascal_code`).
+pub fn pascal_of(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for word in code.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.extend(chars);
+        }
+    }
+    out
+}
+
+/// `ALREADY_EXISTS` → `AlreadyExists`, the variant of error-core's `grpc::Code`.
+pub fn canonical_variant(name: &str) -> String {
+    pascal_of(&name.to_ascii_lowercase())
+}
+
+pub fn meta_value<'a>(meta: Option<&'a [MetaPair]>, key: &str) -> Option<&'a LitStr> {
+    meta?
+        .iter()
+        .find(|pair| pair.key == key)
+        .map(|pair| &pair.value)
+}
+
+/// Whether a documentation link can be written as it is: an absolute `http(s)` URI
+/// without spaces, quotes, control characters or (for the enum's page, to which the code is
+/// appended as the fragment) a fragment of its own.
+fn check_docs(url: &str, page: bool) -> Result<(), String> {
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Err(format!(
+            "`docs = \"{url}\"` must be an absolute link, starting with `https://`"
+        ));
+    }
+    if let Some(bad) = url
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
+    {
+        return Err(format!(
+            "`docs = \"{}\"` holds {bad:?}, which a link cannot hold; percent-encode it",
+            url.escape_debug()
+        ));
+    }
+    if page && url.contains('#') {
+        return Err(format!(
+            "the enum's `docs = \"{url}\"` names the reference page, and each variant's link is \
+             that page with the code as its anchor (`{url}#lead/not-found`): remove the `#…`, \
+             or give a variant its own link with `docs` on the variant"
+        ));
+    }
+    Ok(())
+}
+
+/// The enum's keys: its `docs` page and its `meta`.
+pub fn check_container(input: &Input, errors: &mut Errors) {
+    if input.is_struct() {
+        return;
+    }
+    if let Some(keyed) = &input.attrs.docs {
+        if let Err(problem) = check_docs(&keyed.value.value(), true) {
+            errors.spanned(&keyed.value, problem);
+        }
+    }
+    if let Some(keyed) = &input.attrs.meta {
+        for pair in &keyed.value {
+            if matches!(
+                pair.key.to_string().as_str(),
+                "reason" | "ms_code" | "canonical"
+            ) {
+                errors.spanned(
+                    &pair.key,
+                    format!(
+                        "`{}` names one error's form, so it belongs in the `meta` of a variant, \
+                         not of the enum",
+                        pair.key
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A transparent variant's `meta`: only `ms_code`, the code of its step in the Microsoft
+/// format's `innererror` chain, means something there.
+pub fn check_transparent(variant: &Variant, errors: &mut Errors) {
+    let Some(keyed) = &variant.attrs.meta else {
+        return;
+    };
+    for pair in &keyed.value {
+        if pair.key == "ms_code" {
+            check_pascal(&pair.value, errors);
+        } else if matches!(pair.key.to_string().as_str(), "reason" | "canonical") {
+            errors.spanned(
+                &pair.key,
+                format!(
+                    "a `transparent` variant forwards its `{}` from the inner error; remove it \
+                     here",
+                    pair.key
+                ),
+            );
+        }
+    }
+}
+
+fn check_pascal(value: &LitStr, errors: &mut Errors) {
+    let code = value.value();
+    if !valid_pascal(&code) {
+        errors.spanned(
+            value,
+            format!(
+                "`ms_code = \"{code}\"` is not PascalCase: the Microsoft guidelines' codes are an \
+                 upper-case letter followed by letters and digits, as in `BadArgument`"
+            ),
+        );
+    }
+}
+
+/// An error variant's forms, for its `code` (already checked against the code grammar)
+/// and `status`.
+pub fn check_error(variant: &Variant, status: Option<u16>, errors: &mut Errors) {
+    let attrs = &variant.attrs;
+    let meta = attrs.meta.as_ref().map(|keyed| keyed.value.as_slice());
+    // A code whose reason would be invalid (`ok`, `2fa`) is not an error: its reason is
+    // the canonical status name at run time, and a code starting with a digit has the
+    // variant's name as its Microsoft code. Only the overrides are checked.
+    if let Some(value) = meta_value(meta, "reason") {
+        if !valid_reason(&value.value()) {
+            errors.spanned(
+                value,
+                format!(
+                    "`reason = \"{}\"` is not a valid AIP-193 reason: UPPER_SNAKE_CASE \
+                     matching `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63 characters, as in \
+                     `LEAD_NOT_FOUND`",
+                    value.value()
+                ),
+            );
+        }
+    }
+    if let Some(value) = meta_value(meta, "ms_code") {
+        check_pascal(value, errors);
+    }
+    if let Some(value) = meta_value(meta, "canonical") {
+        let name = value.value();
+        if !CANONICAL.contains(&name.as_str()) {
+            let close = CANONICAL
+                .iter()
+                .map(|known| (crate::valid::edit_distance(&name, known), known))
+                .filter(|(distance, _)| *distance <= 3)
+                .min()
+                .map(|(_, known)| format!(": did you mean `{known}`?"))
+                .unwrap_or_default();
+            errors.spanned(
+                value,
+                format!(
+                    "`canonical = \"{name}\"` is not a google.rpc.Code name{close} (one of {})",
+                    CANONICAL.join(", ")
+                ),
+            );
+        }
+    }
+    // Whether `canonical` pairs with the status is checked in the expansion, with
+    // error-core's table (`const _: () = assert!(Code::…::pairs_with(status))`).
+    let _ = status;
+    if let Some(keyed) = &attrs.docs {
+        if let Err(problem) = check_docs(&keyed.value.value(), false) {
+            errors.spanned(&keyed.value, problem);
+        }
+    }
+}
