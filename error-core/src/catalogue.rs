@@ -47,6 +47,8 @@ pub struct CatalogueEntry {
     /// Built by the derive, whose `write_message` writes exactly a non-templated entry's
     /// message: only then may a format copy the message instead of asking the error.
     derived: bool,
+    /// A static variant's cached bodies (the derive gives each one a `static`).
+    bodies: Option<&'static crate::format::cache::StaticBodies>,
 }
 
 /// Whether `text` is its own JSON string contents (no quote, backslash or control
@@ -112,6 +114,7 @@ impl CatalogueEntry {
             placeholders: &[],
             inner: None,
             derived: false,
+            bodies: None,
         }
     }
 
@@ -157,6 +160,7 @@ impl CatalogueEntry {
             placeholders: &[],
             inner: None,
             derived: true,
+            bodies: None,
         }
     }
 
@@ -170,6 +174,21 @@ impl CatalogueEntry {
         self.has_details = details;
         self.has_retry_after = retry_after;
         self
+    }
+
+    pub(crate) const fn with_static_bodies(
+        mut self,
+        bodies: &'static crate::format::cache::StaticBodies,
+    ) -> Self {
+        self.bodies = Some(bodies);
+        self
+    }
+
+    /// The cached bodies of a derived static variant.
+    pub(crate) const fn static_bodies(
+        &self,
+    ) -> Option<&'static crate::format::cache::StaticBodies> {
+        self.bodies
     }
 
     pub(crate) const fn with_placeholders(mut self, names: &'static [&'static str]) -> Self {
@@ -198,6 +217,7 @@ impl CatalogueEntry {
             placeholders: &[],
             inner: Some(inner),
             derived: true,
+            bodies: None,
         }
     }
 

@@ -380,6 +380,15 @@ fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
             if let Some(challenge) = &error.www_authenticate {
                 entry = quote!(#entry.with_www_authenticate(#challenge));
             }
+            if !error.templated && !shape.0 && !shape.1 {
+                // The body is the same at every rendering but for the timestamp: the
+                // formats lay it out once, in this variant's own `static`.
+                entry = quote!(#krate::__private::with_static_bodies(#entry, {
+                    static BODIES: #krate::__private::StaticBodies =
+                        #krate::__private::StaticBodies::new();
+                    &BODIES
+                }));
+            }
             entry
         }
     }

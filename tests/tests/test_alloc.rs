@@ -1,6 +1,7 @@
 //! Rendering a static or templated variant into a buffer with room to spare allocates
 //! nothing, in every format, whether or not the thread's timestamp cache already holds the
-//! second being written. Counted by a global allocator that counts per thread (the test
+//! second being written, once a static variant's body has been laid out (its first rendering
+//! in a format allocates that body, once per process). Counted by a global allocator that counts per thread (the test
 //! harness allocates on other threads while a test runs).
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -102,10 +103,23 @@ fn errors() -> Vec<LeadError> {
     ]
 }
 
+/// Renders every error once in every format, uncounted: lays out the static bodies, as a
+/// server's first error of each kind does.
+fn lay_out_static_bodies(errors: &[LeadError]) {
+    let ctx = RenderContext::at(Timestamp::from_unix_millis(7));
+    let mut buf = Vec::with_capacity(4096);
+    for format in Builtin::ALL {
+        for err in errors {
+            err.render_into(&format, &ctx, &mut buf);
+        }
+    }
+}
+
 /// Renders every error in every format, each at its own second (so the timestamp cache
 /// misses every time), and returns the allocations counted.
 fn render_all(first_second: u64, ctx_of: impl Fn(Timestamp) -> RenderContext<'static>) -> usize {
     let errors = errors();
+    lay_out_static_bodies(&errors);
     let mut buf = Vec::with_capacity(4096);
     let mut total = 0;
     let mut second = first_second;
@@ -167,6 +181,7 @@ fn rendering_with_a_warm_timestamp_cache_allocates_nothing() {
 #[test]
 fn rendering_from_the_system_clock_allocates_nothing() {
     let errors = errors();
+    lay_out_static_bodies(&errors);
     let mut buf = Vec::with_capacity(4096);
     let clock = std::time::SystemTime::now();
     for format in Builtin::ALL {
@@ -177,6 +192,29 @@ fn rendering_from_the_system_clock_allocates_nothing() {
                 err.render_into(&format, &ctx, &mut buf);
             });
             assert_eq!(count, 0, "{format}");
+        }
+    }
+}
+
+/// A static variant's first rendering in a format lays out its body (a few allocations,
+/// once); every later one, at any time, allocates nothing.
+#[test]
+fn a_static_body_is_laid_out_once_per_format() {
+    #[derive(ApiError)]
+    #[api(version = "v1")]
+    enum Once {
+        #[api(status = 403, message = "Not allowed.")]
+        Forbidden,
+    }
+    let mut buf = Vec::with_capacity(4096);
+    for format in Builtin::ALL {
+        let at = |millis| RenderContext::at(Timestamp::from_unix_millis(millis));
+        let first = allocations(|| Once::Forbidden.render_into(&format, &at(1), &mut buf));
+        assert!((1..=4).contains(&first), "{format}: {first}");
+        for millis in [1, 2, 1_770_552_000_123] {
+            buf.clear();
+            let later = allocations(|| Once::Forbidden.render_into(&format, &at(millis), &mut buf));
+            assert_eq!(later, 0, "{format} at {millis}");
         }
     }
 }

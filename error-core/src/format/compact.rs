@@ -1,4 +1,4 @@
-use super::{key, write_field_array, ErrorView, Format};
+use super::{key, write_field_array, ErrorView, Format, Slot};
 
 /// `{"error":{"message":…,"details":null}}`
 ///
@@ -31,6 +31,9 @@ impl Format for Compact {
     }
 
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        if error.write_cached(Slot::Compact, out, &|view, out| self.render(view, out)) {
+            return;
+        }
         out.extend_from_slice(b"{\"error\":{\"message\":");
         error.write_message_json(out);
         key(out, "details");

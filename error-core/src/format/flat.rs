@@ -1,4 +1,4 @@
-use super::{key, write_field_array, ErrorView, Format};
+use super::{key, write_field_array, ErrorView, Format, Slot};
 
 /// `{"success":false,"status":422,"message":…,"errors":[{"field","message"}],"meta":{…}}`
 ///
@@ -34,6 +34,9 @@ impl Format for Flat {
     }
 
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        if error.write_cached(Slot::Flat, out, &|view, out| self.render(view, out)) {
+            return;
+        }
         out.extend_from_slice(b"{\"success\":false,\"status\":");
         error.write_status(out);
         key(out, "message");

@@ -1,4 +1,4 @@
-use super::{ErrorView, Format};
+use super::{ErrorView, Format, Slot};
 use crate::{json, FieldErrors};
 
 /// `{"message":"The given data was invalid.","errors":{"leads.0.phone":["…"]}}`
@@ -59,6 +59,9 @@ impl Format for Laravel {
     }
 
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        if error.write_cached(Slot::Laravel, out, &|view, out| self.render(view, out)) {
+            return;
+        }
         let fields = error.field_errors();
         let entry = error.entry();
         if let (None, false, Some(message)) =

@@ -11,6 +11,7 @@ use crate::{
 };
 
 mod builtin;
+pub(crate) mod cache;
 mod compact;
 mod flat;
 mod laravel;
@@ -18,6 +19,7 @@ mod nested;
 mod problem;
 
 pub use builtin::{Builtin, UnknownFormat};
+pub(crate) use cache::{Slot, StaticBodies};
 pub use compact::Compact;
 pub use flat::Flat;
 pub use laravel::Laravel;
@@ -155,19 +157,40 @@ pub struct ErrorView<'a> {
     details: Option<&'a dyn Details>,
     info: ApiInfo,
     ctx: &'a RenderContext<'a>,
+    /// The variant's cached static bodies, when this rendering may use them.
+    bodies: Option<&'static StaticBodies>,
 }
 
 impl<'a> ErrorView<'a> {
     /// The view of `error` rendered with `ctx`.
     pub fn new<E: ApiError>(error: &'a E, ctx: &'a RenderContext<'a>) -> Self {
+        let entry = error.entry();
+        let status = error.status();
+        let fields = error.field_errors();
+        let details = error.details();
+        // Only the derive gives an entry bodies, and only a static variant's; the checks
+        // keep a hand-written impl that returns such an entry from using them wrongly.
+        let bodies = match entry.static_bodies() {
+            Some(bodies)
+                if ctx.request_id().is_none()
+                    && ctx.version().is_none()
+                    && fields.is_none()
+                    && details.is_none()
+                    && status.as_u16() == entry.status() =>
+            {
+                Some(bodies)
+            }
+            _ => None,
+        };
         ErrorView {
-            entry: error.entry(),
-            status: error.status(),
+            entry,
+            status,
             message: error,
-            fields: error.field_errors(),
-            details: error.details(),
+            fields,
+            details,
             info: error.info(),
             ctx,
+            bodies,
         }
     }
 

@@ -1,4 +1,4 @@
-use super::{key, ErrorView, Format};
+use super::{key, ErrorView, Format, Slot};
 use crate::json;
 
 /// `{"success":false,"error":{"code":400,"timestamp":…,"message":…,"details":…}}`
@@ -33,6 +33,9 @@ impl Format for Nested {
     }
 
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        if error.write_cached(Slot::Nested, out, &|view, out| self.render(view, out)) {
+            return;
+        }
         out.extend_from_slice(b"{\"success\":false,\"error\":{\"code\":");
         error.write_status(out);
         key(out, "timestamp");

@@ -1,4 +1,4 @@
-use super::{key, ErrorView, Format};
+use super::{key, ErrorView, Format, Slot};
 use crate::json;
 
 /// RFC 9457 Problem Details, `application/problem+json`.
@@ -36,6 +36,9 @@ impl Format for Problem {
     }
 
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        if error.write_cached(Slot::Problem, out, &|view, out| self.render(view, out)) {
+            return;
+        }
         out.extend_from_slice(b"{\"type\":\"");
         match error.type_base() {
             Some(base) => {
