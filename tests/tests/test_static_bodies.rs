@@ -27,10 +27,10 @@ fn render(err: &impl ApiError, format: Builtin, ctx: &RenderContext<'_>) -> Stri
     String::from_utf8(out).unwrap()
 }
 
-/// Whether the variant's cache holds `n` bodies (its entry's `Debug` shows the count).
-fn filled(entry: &error_core::CatalogueEntry) -> String {
+/// How many bodies the variant's cache holds (its entry's `Debug` shows the count).
+fn cached(entry: &error_core::CatalogueEntry) -> String {
     let debug = format!("{entry:?}");
-    let at = debug.find("filled: ").expect("a static variant has bodies");
+    let at = debug.find("cached: ").expect("a static variant has bodies");
     debug[at + 8..]
         .chars()
         .take_while(char::is_ascii_digit)
@@ -44,7 +44,7 @@ fn the_cached_bodies_are_the_normal_path_s_bytes_at_any_time() {
         Timestamp::from_unix_millis(1),
         Timestamp::from_unix_millis(999),
         Timestamp::from_unix_millis(1_770_552_000_123),
-        Timestamp::from_unix_millis(32_503_593_599_999),
+        Timestamp::from_unix_millis(32_503_679_999_999),
         Timestamp::from_unix_millis(253_402_300_799_999),
         Timestamp::from_unix_millis(253_402_300_800_000),
         Timestamp::from(UNIX_EPOCH + Duration::from_nanos(1_770_552_000_123_456_789)),
@@ -65,7 +65,7 @@ fn the_cached_bodies_are_the_normal_path_s_bytes_at_any_time() {
             }
         }
     }
-    assert_eq!(filled(&LeadError::CATALOGUE[0]), "5");
+    assert_eq!(cached(&LeadError::CATALOGUE[0]), "5");
 }
 
 #[test]
@@ -106,8 +106,8 @@ fn the_cached_bodies_are_the_envelopes() {
 
 #[test]
 fn only_static_variants_have_bodies() {
-    assert!(!format!("{:?}", LeadError::CATALOGUE[1]).contains("filled"));
-    assert!(format!("{:?}", LeadError::CATALOGUE[0]).contains("filled"));
+    assert!(!format!("{:?}", LeadError::CATALOGUE[1]).contains("cached"));
+    assert!(format!("{:?}", LeadError::CATALOGUE[0]).contains("cached"));
 }
 
 #[test]
@@ -127,10 +127,10 @@ fn a_request_id_or_a_version_override_bypasses_the_cache() {
         render(&E::Taken, Builtin::Flat, &ctx.with_version("v2")),
         r#"{"success":false,"status":409,"message":"Taken.","meta":{"timestamp":"2026-02-08T12:00:00.123Z","version":"v2"}}"#
     );
-    assert_eq!(filled(&E::CATALOGUE[0]), "0");
+    assert_eq!(cached(&E::CATALOGUE[0]), "0");
     // Once the body is cached, an override still wins.
     render(&E::Taken, Builtin::Flat, &ctx);
-    assert_eq!(filled(&E::CATALOGUE[0]), "1");
+    assert_eq!(cached(&E::CATALOGUE[0]), "1");
     assert_eq!(
         render(&E::Taken, Builtin::Flat, &ctx.with_request_id("req-2")),
         r#"{"success":false,"status":409,"message":"Taken.","meta":{"timestamp":"2026-02-08T12:00:00.123Z","version":"v1","request_id":"req-2"}}"#
@@ -157,6 +157,17 @@ fn a_message_that_holds_a_timestamp_is_not_mistaken_for_it() {
             r#"{"success":false,"error":{"code":410,"timestamp":"2026-02-08T12:00:00.123Z","message":"Gone since 2999-12-31T23:59:59.999Z.","details":"gone_later"}}"#
         );
     }
+    for _ in 0..2 {
+        // Flat writes the message before the timestamp: the first sentinel stamp found is
+        // the message's, the split fails, and this body is rendered by the normal path.
+        assert_eq!(
+            render(&E::Gone, Builtin::Flat, &ctx),
+            r#"{"success":false,"status":410,"message":"Gone since 1970-01-01T00:00:00.000Z.","meta":{"timestamp":"2026-02-08T12:00:00.123Z"}}"#
+        );
+    }
+    // Nested writes the timestamp first, so both its bodies are cached; Flat's is not.
+    assert_eq!(cached(&E::CATALOGUE[0]), "1");
+    assert_eq!(cached(&E::CATALOGUE[1]), "1");
 }
 
 #[test]

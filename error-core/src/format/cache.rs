@@ -50,13 +50,15 @@ impl StaticBodies {
 
 impl fmt::Debug for StaticBodies {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let filled = self
+        // The bodies laid out and usable (a slot whose body could not be split at its
+        // timestamp is filled but not counted).
+        let cached = self
             .slots
             .iter()
-            .filter(|slot| slot.get().is_some())
+            .filter(|slot| matches!(slot.get(), Some(Some(_))))
             .count();
         f.debug_struct("StaticBodies")
-            .field("filled", &filled)
+            .field("cached", &cached)
             .finish()
     }
 }
@@ -64,7 +66,7 @@ impl fmt::Debug for StaticBodies {
 // Two instants whose RFC 3339 forms differ: a body is cached only if rendering it at both
 // differs exactly in one 24-byte place, where the two timestamps are.
 const SENTINEL_A: Timestamp = Timestamp::from_unix_millis(0);
-const SENTINEL_B: Timestamp = Timestamp::from_unix_millis(32_503_593_599_999);
+const SENTINEL_B: Timestamp = Timestamp::from_unix_millis(32_503_679_999_999);
 const STAMP_A: &[u8; 24] = b"1970-01-01T00:00:00.000Z";
 const STAMP_B: &[u8; 24] = b"2999-12-31T23:59:59.999Z";
 
