@@ -239,3 +239,48 @@ fn the_rendered_bodies_are_the_expected_ones() {
         r#"{"type":"https://errors.example.com/rate_limited","title":"Too Many Requests","status":429,"detail":"Over 12.2 requests per second.","code":"rate_limited"}"#
     );
 }
+
+/// A request with a million failing items allocates what its 100 kept errors need and
+/// nothing per item past them: the same count for 1,000 items as for 1,000,000.
+#[test]
+fn a_million_field_errors_allocate_within_the_bound() {
+    use error_core::validation::validate_all;
+    use error_core::{FieldError, FieldErrors};
+
+    let run = |n: usize| {
+        let items = vec![0u8; n];
+        let mut result = None;
+        let count = allocations(|| {
+            result = Some(validate_all("leads", &items, |_, errors| {
+                errors.push_with(|| FieldError::missing("phone"));
+                errors.nest("address", |errors| {
+                    errors.push_with(|| FieldError::missing("city"));
+                });
+            }));
+        });
+        let errors = result.unwrap().unwrap_err();
+        assert_eq!((errors.len(), errors.total()), (100, 2 * n));
+        count
+    };
+    let thousand = run(1_000);
+    let million = run(1_000_000);
+    assert_eq!(million, thousand);
+    // Each kept error is built, then re-prefixed twice (`address`, then `leads.N`), each
+    // time with a new path, code and message: about 21 allocations per kept error.
+    assert!(thousand <= 100 * 24, "{thousand}");
+
+    // `push` itself: the kept errors' storage only.
+    let push_all = |n: usize| {
+        let mut errors = FieldErrors::new();
+        let mut count = 0;
+        for _ in 0..n {
+            let error = FieldError::new("phone", "missing", "Missing.");
+            count += allocations(|| errors.push(error));
+        }
+        assert_eq!((errors.len(), errors.total()), (100, n));
+        count
+    };
+    let thousand = push_all(1_000);
+    assert_eq!(push_all(1_000_000), thousand);
+    assert!(thousand <= 8, "{thousand}");
+}

@@ -89,7 +89,7 @@ impl ErrorView<'_> {
             None => cell.get_or_init(|| self.lay_out(render)),
         };
         let Some(body) = body else { return false };
-        if body.info != self.info {
+        if !same_info(&body.info, &self.info) {
             return false;
         }
         let bytes = &body.bytes[..];
@@ -139,6 +139,20 @@ impl ErrorView<'_> {
             info: self.info,
         }))
     }
+}
+
+/// `a == b`, deciding by address first: the strings come from the same `const`, so they
+/// are nearly always at the same address, and a byte comparison is a call to `memcmp`.
+#[inline]
+fn same_info(a: &ApiInfo, b: &ApiInfo) -> bool {
+    fn same(a: Option<&str>, b: Option<&str>) -> bool {
+        match (a, b) {
+            (None, None) => true,
+            (Some(a), Some(b)) => std::ptr::eq(a, b) || a == b,
+            _ => false,
+        }
+    }
+    same(a.version(), b.version()) && same(a.type_base(), b.type_base())
 }
 
 #[cfg(test)]
