@@ -15,7 +15,9 @@ const LEN: usize = 24;
 
 thread_local! {
     static CACHE: Cell<Option<(u64, [u8; SECONDS_LEN])>> = const { Cell::new(None) };
-    static LAST: Cell<(u64, [u8; LEN])> = const { Cell::new((u64::MAX, [0; LEN])) };
+    // Starts at the epoch with its own text, so that no key reads an unwritten entry.
+    static LAST: Cell<(u64, [u8; LEN])> =
+        const { Cell::new((0, *b"1970-01-01T00:00:00.000Z")) };
     static LAST_SYSTEM: Cell<Option<(SystemTime, u64)>> = const { Cell::new(None) };
 }
 
@@ -93,4 +95,30 @@ fn format_seconds(secs: u64) -> [u8; SECONDS_LEN] {
         text.copy_from_slice(&buf[..SECONDS_LEN]);
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(millis: u64) -> String {
+        let mut out = Vec::new();
+        write_rfc3339_millis(millis, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Each on a fresh thread, so that the per-thread caches start empty.
+    #[test]
+    fn every_key_is_written_right_on_a_fresh_thread() {
+        for (millis, text) in [
+            (0, "1970-01-01T00:00:00.000Z"),
+            (u64::MAX, "9999-12-31T23:59:59.615Z"),
+            (1_770_552_000_123, "2026-02-08T12:00:00.123Z"),
+        ] {
+            let got = std::thread::spawn(move || [written(millis), written(millis)])
+                .join()
+                .unwrap();
+            assert_eq!(got, [text, text]);
+        }
+    }
 }
