@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compile time of #[derive(ApiError)] against hand-written code with the same output.
 #
-#   scripts/compile-time.sh [VARIANTS]        (default 300; see BENCHMARKS.md)
+#   [RUNS=20] scripts/compile-time.sh [VARIANTS]   (defaults 300 variants, 20 timed builds
+#                                                  each; see BENCHMARKS.md)
 #
 # Generates, in a temporary directory (never in the repository), a workspace with:
 #   derived/  an enum of VARIANTS variants with #[derive(ApiError)];
@@ -19,6 +20,8 @@
 set -euo pipefail
 
 VARIANTS="${1:-300}"
+# Timed builds of each crate (hyperfine); fewer for large enums on a busy machine.
+RUNS="${RUNS:-20}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d -t api-error-compile-time.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
@@ -133,7 +136,11 @@ EOF
         1) c="area$i/not-found"; m="Item {id} of kind $i was not found."; tpl=true ;;
         2) c="area$i/invalid"; m="Request $i is invalid."; tpl=false ;;
         esac
-        echo "        CatalogueEntry::__new(\"V$i\", $s, \"$s\", \"$c\", \"$c\", \"$m\", \"$m\", $tpl, None, \"$t\"),"
+        entry="error_core::__private::entry(\"V$i\", $s, \"$c\", \"$c\", \"$m\", \"$m\", $tpl, \"$t\")"
+        if [ "$(kind $i)" = 2 ]; then
+            entry="error_core::__private::with_shape($entry, true, false, false)"
+        fi
+        echo "        $entry,"
     done
     echo '    ];'
     echo
@@ -227,7 +234,7 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 echo "== load: $(uptime | sed 's/.*load average: //')"
 
 if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 2 --runs 20 \
+    hyperfine --warmup 2 --runs "$RUNS" \
         --prepare 'touch derived/src/lib.rs' -n derive 'cargo build -q -p derived' \
         --prepare 'touch manual/src/lib.rs' -n hand-written 'cargo build -q -p manual' \
         --export-markdown "$WORK/crate.md"

@@ -54,6 +54,8 @@ pub struct CatalogueEntry {
     /// Built by the derive, whose `write_message` writes exactly a non-templated entry's
     /// message: only then may a format copy the message instead of asking the error.
     derived: bool,
+    /// A static variant's cached bodies (the derive gives each one a `static`).
+    bodies: Option<&'static crate::format::cache::StaticBodies>,
 }
 
 /// Whether `text` is its own JSON string contents (no quote, backslash or control
@@ -124,6 +126,7 @@ impl CatalogueEntry {
             pascal: None,
             canonical: None,
             derived: false,
+            bodies: None,
         }
     }
 
@@ -174,6 +177,7 @@ impl CatalogueEntry {
             pascal: None,
             canonical: None,
             derived: true,
+            bodies: None,
         }
     }
 
@@ -296,6 +300,21 @@ impl CatalogueEntry {
         }
     }
 
+    pub(crate) const fn with_static_bodies(
+        mut self,
+        bodies: &'static crate::format::cache::StaticBodies,
+    ) -> Self {
+        self.bodies = Some(bodies);
+        self
+    }
+
+    /// The cached bodies of a derived static variant.
+    pub(crate) const fn static_bodies(
+        &self,
+    ) -> Option<&'static crate::format::cache::StaticBodies> {
+        self.bodies
+    }
+
     pub(crate) const fn with_placeholders(mut self, names: &'static [&'static str]) -> Self {
         self.placeholders = names;
         self
@@ -327,6 +346,7 @@ impl CatalogueEntry {
             pascal: None,
             canonical: None,
             derived: true,
+            bodies: None,
         }
     }
 

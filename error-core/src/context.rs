@@ -45,21 +45,23 @@ impl Timestamp {
     }
 
     /// Milliseconds since the Unix epoch (a time before 1970 counts as the epoch).
+    #[inline]
     pub fn unix_millis(&self) -> u64 {
         match self.repr {
             Repr::Millis(millis) => millis,
-            Repr::System(time) => {
+            Repr::System(time) => crate::time_format::system_millis(time, |time| {
                 let since = time.duration_since(UNIX_EPOCH).unwrap_or(Duration::ZERO);
                 // `as_millis()` clamped to u64, without u128 arithmetic.
                 since
                     .as_secs()
                     .saturating_mul(1000)
                     .saturating_add(u64::from(since.subsec_millis()))
-            }
+            }),
         }
     }
 
     /// Writes the 24 bytes of the RFC 3339 form.
+    #[inline]
     pub fn write_rfc3339(&self, out: &mut Vec<u8>) {
         crate::time_format::write_rfc3339_millis(self.unix_millis(), out);
     }

@@ -186,6 +186,17 @@ pub mod __private {
         entry.with_shape(field_errors, details, retry_after)
     }
 
+    pub use crate::format::cache::StaticBodies;
+
+    /// Gives a static variant (no placeholders, field errors or details) its cache of
+    /// whole bodies, a `static` of the derive's.
+    pub const fn with_static_bodies(
+        entry: crate::CatalogueEntry,
+        bodies: &'static StaticBodies,
+    ) -> crate::CatalogueEntry {
+        entry.with_static_bodies(bodies)
+    }
+
     /// Records the names the message template uses, in order.
     pub const fn with_placeholders(
         entry: crate::CatalogueEntry,

@@ -505,6 +505,15 @@ fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
                 None => quote!(::core::option::Option::None),
             };
             entry = quote!(#krate::__private::with_forms(#entry, #reason, #pascal, #canonical));
+            if !error.templated && !shape.0 && !shape.1 {
+                // The body is the same at every rendering but for the timestamp: the
+                // formats lay it out once, in this variant's own `static`.
+                entry = quote!(#krate::__private::with_static_bodies(#entry, {
+                    static BODIES: #krate::__private::StaticBodies =
+                        #krate::__private::StaticBodies::new();
+                    &BODIES
+                }));
+            }
             entry
         }
     }

@@ -1,6 +1,7 @@
 //! Rendering a static or templated variant into a buffer with room to spare allocates
 //! nothing, in every format, whether or not the thread's timestamp cache already holds the
-//! second being written. Counted by a global allocator that counts per thread (the test
+//! second being written, once a static variant's body has been laid out (its first rendering
+//! in a format allocates that body, once per process). Counted by a global allocator that counts per thread (the test
 //! harness allocates on other threads while a test runs).
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -102,10 +103,23 @@ fn errors() -> Vec<LeadError> {
     ]
 }
 
+/// Renders every error once in every format, uncounted: lays out the static bodies, as a
+/// server's first error of each kind does.
+fn lay_out_static_bodies(errors: &[LeadError]) {
+    let ctx = RenderContext::at(Timestamp::from_unix_millis(7));
+    let mut buf = Vec::with_capacity(4096);
+    for format in Builtin::ALL {
+        for err in errors {
+            err.render_into(&format, &ctx, &mut buf);
+        }
+    }
+}
+
 /// Renders every error in every format, each at its own second (so the timestamp cache
 /// misses every time), and returns the allocations counted.
 fn render_all(first_second: u64, ctx_of: impl Fn(Timestamp) -> RenderContext<'static>) -> usize {
     let errors = errors();
+    lay_out_static_bodies(&errors);
     let mut buf = Vec::with_capacity(4096);
     let mut total = 0;
     let mut second = first_second;
@@ -167,6 +181,7 @@ fn rendering_with_a_warm_timestamp_cache_allocates_nothing() {
 #[test]
 fn rendering_from_the_system_clock_allocates_nothing() {
     let errors = errors();
+    lay_out_static_bodies(&errors);
     let mut buf = Vec::with_capacity(4096);
     let clock = std::time::SystemTime::now();
     for format in Builtin::ALL {
@@ -177,6 +192,29 @@ fn rendering_from_the_system_clock_allocates_nothing() {
                 err.render_into(&format, &ctx, &mut buf);
             });
             assert_eq!(count, 0, "{format}");
+        }
+    }
+}
+
+/// A static variant's first rendering in a format lays out its body (a few allocations,
+/// once); every later one, at any time, allocates nothing.
+#[test]
+fn a_static_body_is_laid_out_once_per_format() {
+    #[derive(ApiError)]
+    #[api(version = "v1")]
+    enum Once {
+        #[api(status = 403, message = "Not allowed.")]
+        Forbidden,
+    }
+    let mut buf = Vec::with_capacity(4096);
+    for format in Builtin::ALL {
+        let at = |millis| RenderContext::at(Timestamp::from_unix_millis(millis));
+        let first = allocations(|| Once::Forbidden.render_into(&format, &at(1), &mut buf));
+        assert!((1..=4).contains(&first), "{format}: {first}");
+        for millis in [1, 2, 1_770_552_000_123] {
+            buf.clear();
+            let later = allocations(|| Once::Forbidden.render_into(&format, &at(millis), &mut buf));
+            assert_eq!(later, 0, "{format} at {millis}");
         }
     }
 }
@@ -200,4 +238,49 @@ fn the_rendered_bodies_are_the_expected_ones() {
         String::from_utf8(buf).unwrap(),
         r#"{"type":"https://errors.example.com/rate_limited","title":"Too Many Requests","status":429,"detail":"Over 12.2 requests per second.","code":"rate_limited"}"#
     );
+}
+
+/// A request with a million failing items allocates what its 100 kept errors need and
+/// nothing per item past them: the same count for 1,000 items as for 1,000,000.
+#[test]
+fn a_million_field_errors_allocate_within_the_bound() {
+    use error_core::validation::validate_all;
+    use error_core::{FieldError, FieldErrors};
+
+    let run = |n: usize| {
+        let items = vec![0u8; n];
+        let mut result = None;
+        let count = allocations(|| {
+            result = Some(validate_all("leads", &items, |_, errors| {
+                errors.push_with(|| FieldError::missing("phone"));
+                errors.nest("address", |errors| {
+                    errors.push_with(|| FieldError::missing("city"));
+                });
+            }));
+        });
+        let errors = result.unwrap().unwrap_err();
+        assert_eq!((errors.len(), errors.total()), (100, 2 * n));
+        count
+    };
+    let thousand = run(1_000);
+    let million = run(1_000_000);
+    assert_eq!(million, thousand);
+    // Each kept error is built, then re-prefixed twice (`address`, then `leads.N`), each
+    // time with a new path, code and message: about 21 allocations per kept error.
+    assert!(thousand <= 100 * 24, "{thousand}");
+
+    // `push` itself: the kept errors' storage only.
+    let push_all = |n: usize| {
+        let mut errors = FieldErrors::new();
+        let mut count = 0;
+        for _ in 0..n {
+            let error = FieldError::new("phone", "missing", "Missing.");
+            count += allocations(|| errors.push(error));
+        }
+        assert_eq!((errors.len(), errors.total()), (100, n));
+        count
+    };
+    let thousand = push_all(1_000);
+    assert_eq!(push_all(1_000_000), thousand);
+    assert!(thousand <= 8, "{thousand}");
 }

@@ -1,4 +1,4 @@
-use super::{key, write_field_array, ErrorView, Format};
+use super::{key, write_field_array, ErrorView, Format, Slot};
 
 /// `{"success":false,"status":422,"message":…,"errors":[{"field","message"}],"meta":{…}}`
 ///
@@ -33,7 +33,19 @@ impl Format for Flat {
         "application/json"
     }
 
+    // Inlined where it is called: a cached static body is a few loads and copies.
+    #[inline]
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        if !error.write_cached(Slot::Flat, out, &|view, out| self.render(view, out)) {
+            self.render_fresh(error, out);
+        }
+    }
+}
+
+impl Flat {
+    /// The envelope written piece by piece: everything but a cached static body.
+    #[inline(never)]
+    fn render_fresh(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"success\":false,\"status\":");
         error.write_status(out);
         key(out, "message");

@@ -1,4 +1,4 @@
-use super::{ErrorView, Format};
+use super::{ErrorView, Format, Slot};
 use crate::{json, FieldErrors};
 
 /// `{"message":"The given data was invalid.","errors":{"leads.0.phone":["…"]}}`
@@ -58,7 +58,19 @@ impl Format for Laravel {
         "application/json"
     }
 
+    // Inlined where it is called: a cached static body is a few loads and copies.
+    #[inline]
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        if !error.write_cached(Slot::Laravel, out, &|view, out| self.render(view, out)) {
+            self.render_fresh(error, out);
+        }
+    }
+}
+
+impl Laravel {
+    /// The envelope written piece by piece: everything but a cached static body.
+    #[inline(never)]
+    fn render_fresh(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
         let fields = error.field_errors();
         let entry = error.entry();
         if let (None, false, Some(message)) =

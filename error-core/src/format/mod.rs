@@ -13,6 +13,7 @@ use crate::{
 
 mod aip;
 mod builtin;
+pub(crate) mod cache;
 mod compact;
 mod flat;
 mod jsonapi;
@@ -23,6 +24,7 @@ mod problem;
 
 pub use aip::Aip;
 pub use builtin::{Builtin, UnknownFormat};
+pub(crate) use cache::{Slot, StaticBodies};
 pub use compact::Compact;
 pub use flat::Flat;
 pub use jsonapi::JsonApi;
@@ -183,20 +185,41 @@ pub struct ErrorView<'a> {
     info: ApiInfo,
     retry_after: Option<std::time::Duration>,
     ctx: &'a RenderContext<'a>,
+    /// The variant's cached static bodies, when this rendering may use them.
+    bodies: Option<&'static StaticBodies>,
 }
 
 impl<'a> ErrorView<'a> {
     /// The view of `error` rendered with `ctx`.
     pub fn new<E: ApiError>(error: &'a E, ctx: &'a RenderContext<'a>) -> Self {
+        let entry = error.entry();
+        let status = error.status();
+        let fields = error.field_errors();
+        let details = error.details();
+        // Only the derive gives an entry bodies, and only a static variant's; the checks
+        // keep a hand-written impl that returns such an entry from using them wrongly.
+        let bodies = match entry.static_bodies() {
+            Some(bodies)
+                if ctx.request_id().is_none()
+                    && ctx.version().is_none()
+                    && fields.is_none()
+                    && details.is_none()
+                    && status.as_u16() == entry.status() =>
+            {
+                Some(bodies)
+            }
+            _ => None,
+        };
         ErrorView {
-            entry: error.entry(),
-            status: error.status(),
+            entry,
+            status,
             message: error,
-            fields: error.field_errors(),
-            details: error.details(),
+            fields,
+            details,
             info: error.info(),
             retry_after: error.retry_after(),
             ctx,
+            bodies,
         }
     }
 

@@ -1,4 +1,4 @@
-use super::{key, ErrorView, Format};
+use super::{key, ErrorView, Format, Slot};
 use crate::json;
 
 /// `{"success":false,"error":{"code":400,"timestamp":…,"message":…,"details":…}}`
@@ -32,7 +32,19 @@ impl Format for Nested {
         "application/json"
     }
 
+    // Inlined where it is called: a cached static body is a few loads and copies.
+    #[inline]
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        if !error.write_cached(Slot::Nested, out, &|view, out| self.render(view, out)) {
+            self.render_fresh(error, out);
+        }
+    }
+}
+
+impl Nested {
+    /// The envelope written piece by piece: everything but a cached static body.
+    #[inline(never)]
+    fn render_fresh(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"success\":false,\"error\":{\"code\":");
         error.write_status(out);
         key(out, "timestamp");

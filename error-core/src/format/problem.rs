@@ -1,4 +1,4 @@
-use super::{key, ErrorView, Format};
+use super::{key, ErrorView, Format, Slot};
 use crate::json;
 
 /// RFC 9457 Problem Details, `application/problem+json`.
@@ -35,7 +35,19 @@ impl Format for Problem {
         "application/problem+json"
     }
 
+    // Inlined where it is called: a cached static body is a few loads and copies.
+    #[inline]
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
+        if !error.write_cached(Slot::Problem, out, &|view, out| self.render(view, out)) {
+            self.render_fresh(error, out);
+        }
+    }
+}
+
+impl Problem {
+    /// The envelope written piece by piece: everything but a cached static body.
+    #[inline(never)]
+    fn render_fresh(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"type\":\"");
         match error.type_base() {
             Some(base) => {

@@ -69,8 +69,16 @@ impl FieldErrors {
     pub fn nest(&mut self, key: impl Into<FieldPath>, check: impl FnOnce(&mut FieldErrors)) {
         let mut inner = FieldErrors::with_limit(self.remaining());
         check(&mut inner);
-        if inner.total() > 0 {
-            self.merge_prefixed(&key.into(), inner);
+        self.take_prefixed(inner, || key.into());
+    }
+
+    /// Adds `inner`'s errors under the prefix `make` builds, building it only when `inner`
+    /// kept some: past the limit, an item's errors cost a count, not a path.
+    fn take_prefixed(&mut self, inner: FieldErrors, prefix: impl FnOnce() -> FieldPath) {
+        if !inner.is_empty() {
+            self.merge_prefixed(&prefix(), inner);
+        } else {
+            self.count_omitted(inner.total());
         }
     }
 
@@ -100,9 +108,7 @@ impl FieldErrors {
         for (index, item) in items.iter().enumerate() {
             let mut inner = FieldErrors::with_limit(self.remaining());
             check(item, &mut inner);
-            if inner.total() > 0 {
-                self.merge_prefixed(&key.clone().index(index), inner);
-            }
+            self.take_prefixed(inner, || key.clone().index(index));
         }
     }
 
