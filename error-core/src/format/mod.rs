@@ -11,7 +11,7 @@ use crate::{
     RenderContext, Timestamp,
 };
 
-mod aip;
+pub(crate) mod aip;
 mod builtin;
 pub(crate) mod cache;
 mod compact;

@@ -1,8 +1,8 @@
 //! Server side: any `ApiError` as a `tonic::Status` with google.rpc details.
 
 use tonic_types::{
-    BadRequest, ErrorDetail, ErrorInfo, FieldViolation, LocalizedMessage, RequestInfo, RetryInfo,
-    StatusExt,
+    BadRequest, ErrorDetail, ErrorInfo, FieldViolation, Help, LocalizedMessage, RequestInfo,
+    RetryInfo, StatusExt,
 };
 
 use super::metadata::placeholder_values;
@@ -55,6 +55,18 @@ use crate::ApiError;
 /// assert_eq!(info.reason, "LEAD_NOT_FOUND");
 /// assert_eq!(info.domain, "leads.example.com");
 /// assert_eq!(info.metadata["id"], "7");
+///
+/// // With a documentation link (`docs = …`), a `Help` detail carries it.
+/// #[derive(Debug, ApiError)]
+/// #[api(docs = "https://docs.example.com/errors")]
+/// enum Documented {
+///     #[api(status = 404, code = "lead/not-found")]
+///     NotFound,
+/// }
+/// let status = to_status(&Documented::NotFound, &GrpcContext::new("leads.example.com"));
+/// let help = status.get_details_help().unwrap();
+/// assert_eq!(help.links[0].url, "https://docs.example.com/errors#lead/not-found");
+/// assert_eq!(help.links[0].description, "Additional information on this error");
 /// ```
 pub fn to_status<E: ApiError + ?Sized>(error: &E, ctx: &GrpcContext<'_>) -> tonic::Status {
     let http_status = error.status();
@@ -82,6 +94,10 @@ pub fn to_status<E: ApiError + ?Sized>(error: &E, ctx: &GrpcContext<'_>) -> toni
     }
     if let Some(delay) = error.retry_after() {
         details.push(RetryInfo::new(Some(delay)).into());
+    }
+    if let Some(link) = error.entry().docs() {
+        // The same link and description as the AIP-193 JSON format's `Help` detail.
+        details.push(Help::with_link(crate::format::aip::HELP_DESCRIPTION, link).into());
     }
     if let Some(request_id) = ctx.request_id() {
         details.push(RequestInfo::new(request_id, "").into());
