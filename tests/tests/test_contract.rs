@@ -992,3 +992,66 @@ mod openapi {
         );
     }
 }
+
+/// Documentation links and declared metadata (`docs`, `meta(...)`) are part of the snapshot;
+/// removing a metadata key breaks the contract (AIP-193: keys are never removed), adding one
+/// or changing a link is reported and accepted.
+#[allow(dead_code)]
+mod documented {
+    pub mod before {
+        use error_core::ApiError;
+
+        #[derive(Debug, ApiError)]
+        #[api(docs = "https://docs.example.com/errors")]
+        pub enum LeadError {
+            #[api(status = 404, code = "lead/not-found", meta(reason = "LEAD_MISSING"))]
+            NotFound,
+        }
+    }
+
+    pub mod after {
+        use error_core::ApiError;
+
+        #[derive(Debug, ApiError)]
+        #[api(docs = "https://docs.example.com/v2/errors")]
+        pub enum LeadError {
+            #[api(status = 404, code = "lead/not-found", meta(ms_code = "LeadNotFound"))]
+            NotFound,
+        }
+    }
+}
+
+#[test]
+fn docs_and_metadata_are_in_the_snapshot_and_compared() {
+    let before = Snapshot::of::<documented::before::LeadError>();
+    let entry = &before.errors[0];
+    assert_eq!(
+        entry.docs.as_deref(),
+        Some("https://docs.example.com/errors#lead/not-found")
+    );
+    assert_eq!(
+        entry.metadata.iter().collect::<Vec<_>>(),
+        [(&"reason".to_owned(), &"LEAD_MISSING".to_owned())]
+    );
+    let json = before.to_json();
+    assert!(json.contains(
+        "\"docs\": \"https://docs.example.com/errors#lead/not-found\",\n      \"metadata\": {\n        \"reason\": \"LEAD_MISSING\"\n      }"
+    ), "{json}");
+    // It reads back as it was written.
+    assert_eq!(Snapshot::from_json(&json).unwrap(), before);
+
+    let report = compare(
+        &before,
+        &Snapshot::of::<documented::after::LeadError>(),
+        &Policy::new(),
+    );
+    assert!(report.is_breaking());
+    assert_eq!(
+        report.to_string(),
+        "  breaking  lead/not-found (NotFound): metadata key `reason` no longer declared\n  \
+         accepted  lead/not-found (NotFound): metadata key `ms_code` now declared\n  \
+         accepted  lead/not-found (NotFound): documentation \
+         https://docs.example.com/errors#lead/not-found -> \
+         https://docs.example.com/v2/errors#lead/not-found\n"
+    );
+}

@@ -48,6 +48,12 @@ pub enum ChangeKind {
     ChallengeAdded,
     /// The variant behind a code was renamed or moved: invisible to clients. Accepted.
     Variant,
+    /// A declared metadata key is gone (AIP-193: metadata keys are never removed). Breaking.
+    MetadataRemoved,
+    /// A metadata key was added, or a key's declared value changed. Accepted.
+    Metadata,
+    /// The documentation link changed, appeared or went away. Accepted.
+    Docs,
 }
 
 impl ChangeKind {
@@ -61,7 +67,8 @@ impl ChangeKind {
             | ChangeKind::PlaceholderRemoved
             | ChangeKind::FieldErrorsRemoved
             | ChangeKind::RetryAfterRemoved
-            | ChangeKind::Challenge => Severity::Breaking,
+            | ChangeKind::Challenge
+            | ChangeKind::MetadataRemoved => Severity::Breaking,
             ChangeKind::Added
             | ChangeKind::PlaceholderAdded
             | ChangeKind::Message
@@ -70,7 +77,9 @@ impl ChangeKind {
             | ChangeKind::DetailsAdded
             | ChangeKind::RetryAfterAdded
             | ChangeKind::ChallengeAdded
-            | ChangeKind::Variant => Severity::Accepted,
+            | ChangeKind::Variant
+            | ChangeKind::Metadata
+            | ChangeKind::Docs => Severity::Accepted,
         }
     }
 }
@@ -386,6 +395,38 @@ fn entry_changes(before: &Entry, after: &Entry) -> Vec<(ChangeKind, String)> {
             format!("WWW-Authenticate {is} now sent"),
         )),
         _ => {}
+    }
+    for (key, was) in &before.metadata {
+        match after.metadata.get(key) {
+            None => changes.push((
+                ChangeKind::MetadataRemoved,
+                format!("metadata key `{key}` no longer declared"),
+            )),
+            Some(is) if is != was => changes.push((
+                ChangeKind::Metadata,
+                format!("metadata `{key}` {was:?} -> {is:?}"),
+            )),
+            Some(_) => {}
+        }
+    }
+    for key in after.metadata.keys() {
+        if !before.metadata.contains_key(key) {
+            changes.push((
+                ChangeKind::Metadata,
+                format!("metadata key `{key}` now declared"),
+            ));
+        }
+    }
+    if before.docs != after.docs {
+        let link = |docs: &Option<String>| docs.clone().unwrap_or_else(|| "none".to_owned());
+        changes.push((
+            ChangeKind::Docs,
+            format!(
+                "documentation {} -> {}",
+                link(&before.docs),
+                link(&after.docs)
+            ),
+        ));
     }
     if before.path() != after.path() {
         changes.push((

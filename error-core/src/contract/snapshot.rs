@@ -1,6 +1,7 @@
 //! The snapshot: a catalogue as stable, versioned JSON.
 
 use std::any::type_name;
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -81,6 +82,13 @@ pub struct Entry {
     /// The `WWW-Authenticate` challenge of a 401.
     #[serde(default)]
     pub www_authenticate: Option<String>,
+    /// The link to the error's documentation (`docs = …`). Absent when there is none, so a
+    /// snapshot of a catalogue without links reads and writes as before links existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docs: Option<String>,
+    /// The variant's declared metadata (`meta(key = "…")`), by key. Absent when empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metadata: BTreeMap<String, String>,
 }
 
 impl Entry {
@@ -97,6 +105,12 @@ impl Entry {
             details: entry.has_details(),
             retry_after: entry.has_retry_after(),
             www_authenticate: entry.www_authenticate().map(str::to_owned),
+            docs: entry.docs().map(str::to_owned),
+            metadata: entry
+                .metadata()
+                .iter()
+                .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
+                .collect(),
         }
     }
 
