@@ -196,8 +196,8 @@ fn rendering_from_the_system_clock_allocates_nothing() {
     }
 }
 
-/// A static variant's first rendering in a format lays out its body (a few allocations,
-/// once); every later one, at any time, allocates nothing.
+/// A static variant's first rendering in a caching format lays out its body (a few
+/// allocations, once); every later one, at any time, allocates nothing.
 #[test]
 fn a_static_body_is_laid_out_once_per_format() {
     #[derive(ApiError)]
@@ -210,7 +210,18 @@ fn a_static_body_is_laid_out_once_per_format() {
     for format in Builtin::ALL {
         let at = |millis| RenderContext::at(Timestamp::from_unix_millis(millis));
         let first = allocations(|| Once::Forbidden.render_into(&format, &at(1), &mut buf));
-        assert!((1..=4).contains(&first), "{format}: {first}");
+        match format {
+            // The formats of the reference pages and RFC 9457 cache the body.
+            Builtin::Flat
+            | Builtin::Nested
+            | Builtin::Laravel
+            | Builtin::Compact
+            | Builtin::Problem => {
+                assert!((1..=4).contains(&first), "{format}: {first}")
+            }
+            // The others write it piece by piece, allocating nothing even the first time.
+            _ => assert_eq!(first, 0, "{format}"),
+        }
         for millis in [1, 2, 1_770_552_000_123] {
             buf.clear();
             let later = allocations(|| Once::Forbidden.render_into(&format, &at(millis), &mut buf));
