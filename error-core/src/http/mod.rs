@@ -48,6 +48,8 @@ pub use headers::{
     MAX_RETRY_AFTER_SECS, X_REQUEST_ID,
 };
 
+#[cfg(feature = "server")]
+mod accept;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod body;
 #[cfg(any(feature = "axum", feature = "actix-web"))]

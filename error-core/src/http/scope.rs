@@ -12,12 +12,18 @@ use crate::{ApiError, Clock, RenderContext, SystemClock};
 use super::log::log_server_status;
 use super::{log_server_error, RequestId};
 
-/// How a service renders its errors: the envelope format chosen at run time, the clock, and
-/// the API version written where the format has a place for it.
+/// How a service renders its errors: the envelope format chosen at run time, the formats a
+/// client may ask for, the clock, and the API version written where the format has a place
+/// for it.
 ///
 /// With a format set, every error of the service (its own enum, and the framework's
 /// rejections as [`RequestError`](super::RequestError)) has that format's shape. Without
 /// one, each error uses its enum's `#[api(format = …)]`.
+///
+/// With [offers](ErrorSettings::offer), the adapters choose each error's format from the
+/// request's `Accept` header (q-values honoured, see [`ErrorSettings::negotiate`]); the
+/// default answers `application/json` and every request that accepts no offer, so no error
+/// is ever a 406. Every error response then carries `Vary: Accept`.
 ///
 /// ```
 /// use error_core::format::Builtin;
@@ -33,6 +39,7 @@ use super::{log_server_error, RequestId};
 #[derive(Clone)]
 pub struct ErrorSettings {
     format: Option<Arc<dyn Format + Send + Sync>>,
+    offers: Arc<Vec<Arc<dyn Format + Send + Sync>>>,
     clock: Arc<dyn Clock>,
     version: Option<Arc<str>>,
 }
@@ -42,6 +49,7 @@ impl ErrorSettings {
     pub fn new() -> Self {
         ErrorSettings {
             format: None,
+            offers: Arc::new(Vec::new()),
             clock: Arc::new(SystemClock),
             version: None,
         }
@@ -51,6 +59,78 @@ impl ErrorSettings {
     pub fn format(mut self, format: impl Format + Send + Sync + 'static) -> Self {
         self.format = Some(Arc::new(format));
         self
+    }
+
+    /// Lets a client ask for `format` with its content type in `Accept`: `offer(Problem)`
+    /// answers `application/problem+json` with Problem. The default format (the one of
+    /// [`format`](Self::format), else the enum's) still answers `application/json` and every
+    /// request that accepts no offer; an offer with the content type of an earlier one, or
+    /// `application/json` itself, is never chosen over it.
+    ///
+    /// ```
+    /// use error_core::format::{Builtin, Format};
+    /// use error_core::http::ErrorSettings;
+    ///
+    /// let settings = ErrorSettings::new().format(Builtin::Flat).offer(Builtin::Problem);
+    /// let chosen = settings.negotiated_format(&[b"application/problem+json"]);
+    /// assert_eq!(chosen.map(|f| f.content_type()), Some("application/problem+json"));
+    /// // `application/json`, or nothing acceptable: the default (`None`), never a 406.
+    /// assert!(settings.negotiated_format(&[b"application/json"]).is_none());
+    /// assert!(settings.negotiated_format(&[b"text/html"]).is_none());
+    /// ```
+    pub fn offer(mut self, format: impl Format + Send + Sync + 'static) -> Self {
+        Arc::make_mut(&mut self.offers).push(Arc::new(format));
+        self
+    }
+
+    /// Offers the standard alternatives to the default: Problem (RFC 9457) for
+    /// `application/problem+json`. Formats added later (such as JSON:API for
+    /// `application/vnd.api+json`) are offered with [`offer`](Self::offer).
+    ///
+    /// ```
+    /// use error_core::format::{Builtin, Format};
+    /// use error_core::http::ErrorSettings;
+    ///
+    /// let settings = ErrorSettings::new().format(Builtin::Flat).negotiate();
+    /// let accept: &[&[u8]] = &[b"application/json;q=0.5, application/problem+json;q=0.9"];
+    /// assert_eq!(
+    ///     settings.negotiated_format(accept).map(|f| f.content_type()),
+    ///     Some("application/problem+json")
+    /// );
+    /// ```
+    pub fn negotiate(self) -> Self {
+        self.offer(crate::format::Problem)
+    }
+
+    /// Whether the format depends on `Accept` (any [offer](Self::offer)): then every error
+    /// response carries `Vary: Accept`.
+    pub fn negotiates(&self) -> bool {
+        !self.offers.is_empty()
+    }
+
+    /// The offered format that the `Accept` header values prefer over the default, or
+    /// `None` for the default (no offer, no `Accept`, `application/json` preferred, or
+    /// nothing acceptable).
+    pub fn negotiated_format(&self, accept: &[&[u8]]) -> Option<&(dyn Format + Send + Sync)> {
+        self.negotiated_index(accept)
+            .and_then(|index| self.offers.get(index))
+            .map(|format| &**format)
+    }
+
+    fn negotiated_index(&self, accept: &[&[u8]]) -> Option<usize> {
+        if self.offers.is_empty() || accept.is_empty() {
+            return None;
+        }
+        let default: [&str; 2] = [
+            "application/json",
+            self.format
+                .as_ref()
+                .map_or("application/json", |f| f.content_type()),
+        ];
+        let offers: Vec<[&str; 1]> = self.offers.iter().map(|f| [f.content_type()]).collect();
+        let candidates = std::iter::once(&default[..]).chain(offers.iter().map(|o| &o[..]));
+        // Candidate 0 is the default.
+        super::accept::choose(accept, candidates).and_then(|index| index.checked_sub(1))
     }
 
     /// Stamps envelopes with `clock`'s time (a [`FixedClock`](crate::FixedClock) in tests).
@@ -92,6 +172,14 @@ impl fmt::Debug for ErrorSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ErrorSettings")
             .field("format", &self.format.as_ref().map(|f| f.content_type()))
+            .field(
+                "offers",
+                &self
+                    .offers
+                    .iter()
+                    .map(|f| f.content_type())
+                    .collect::<Vec<_>>(),
+            )
             .field("version", &self.version)
             .finish_non_exhaustive()
     }
@@ -118,14 +206,44 @@ tokio::task_local! {
 pub struct RequestScope {
     request_id: RequestId,
     settings: ErrorSettings,
+    /// The offer `Accept` chose, an index into the settings' offers; `None`: the default.
+    offer: Option<usize>,
 }
 
 impl RequestScope {
-    /// The scope of the request `request_id` in a service configured by `settings`.
+    /// The scope of the request `request_id` in a service configured by `settings`, with
+    /// the default format (see [`accept`](Self::accept)).
     pub fn new(request_id: RequestId, settings: ErrorSettings) -> Self {
         RequestScope {
             request_id,
             settings,
+            offer: None,
+        }
+    }
+
+    /// Chooses the format of this request's errors from its `Accept` header values, among
+    /// the settings' [offers](ErrorSettings::offer) and the default. The adapters call it.
+    ///
+    /// ```
+    /// use error_core::format::{Builtin, Format};
+    /// use error_core::http::{ErrorSettings, RequestId, RequestScope};
+    ///
+    /// let settings = ErrorSettings::new().format(Builtin::Flat).negotiate();
+    /// let scope = RequestScope::new(RequestId::generate(), settings)
+    ///     .accept(&[b"application/problem+json"]);
+    /// assert_eq!(scope.format().map(|f| f.content_type()), Some("application/problem+json"));
+    /// ```
+    pub fn accept(mut self, accept: &[&[u8]]) -> Self {
+        self.offer = self.settings.negotiated_index(accept);
+        self
+    }
+
+    /// The format this request's errors are rendered in: the negotiated offer, else the
+    /// settings' format; `None`: each enum's own.
+    pub fn format(&self) -> Option<&(dyn Format + Send + Sync)> {
+        match self.offer.and_then(|index| self.settings.offers.get(index)) {
+            Some(offer) => Some(&**offer),
+            None => self.settings.format_ref(),
         }
     }
 
@@ -240,8 +358,14 @@ pub fn error_response_with_source<E: ApiError>(
     if let Some(version) = settings.version_ref() {
         ctx = ctx.with_version(version);
     }
-    match settings.format_ref() {
+    let mut response = match scope.format() {
         Some(format) => crate::response::to_response_with(error, format, &ctx),
         None => crate::response::to_response(error, &ctx),
+    };
+    if settings.negotiates() {
+        response
+            .headers_mut()
+            .append(http::header::VARY, http::HeaderValue::from_static("Accept"));
     }
+    response
 }
