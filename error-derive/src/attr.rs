@@ -25,6 +25,8 @@ const ENUM_KEYS: &[&str] = &[
     "axum",
     "utoipa",
     "client",
+    "locales",
+    "locale",
 ];
 const VARIANT_KEYS: &[&str] = &[
     "status",
@@ -51,6 +53,8 @@ const STRUCT_KEYS: &[&str] = &[
     "axum",
     "utoipa",
     "client",
+    "locales",
+    "locale",
 ];
 
 impl Position {
@@ -103,6 +107,8 @@ struct Attrs {
     pub axum: Option<Keyed<()>>,
     pub utoipa: Option<Keyed<()>>,
     pub client: Option<Keyed<()>>,
+    pub locales: Option<Keyed<LitStr>>,
+    pub locale: Option<Keyed<LitStr>>,
     /// Every accepted key written, valid or not: a `status = "404"` already has its error,
     /// so "no status" would only repeat it.
     pub written: Vec<&'static str>,
@@ -124,6 +130,10 @@ pub struct ContainerAttrs {
     pub axum: Option<Keyed<()>>,
     pub utoipa: Option<Keyed<()>>,
     pub client: Option<Keyed<()>>,
+    /// The folder of the Fluent translations, relative to `CARGO_MANIFEST_DIR`.
+    pub locales: Option<Keyed<LitStr>>,
+    /// The language of the attribute messages, the fallback locale (default `en`).
+    pub locale: Option<Keyed<LitStr>>,
     written: Vec<&'static str>,
     malformed: bool,
 }
@@ -201,6 +211,8 @@ impl Attrs {
             axum: self.axum.clone(),
             utoipa: self.utoipa.clone(),
             client: self.client.clone(),
+            locales: self.locales.clone(),
+            locale: self.locale.clone(),
             written: self.written.clone(),
             malformed: self.malformed,
         }
@@ -336,6 +348,8 @@ fn parse_key(meta: &Meta, position: Position, out: &mut Attrs, errors: &mut Erro
         "axum" => set!(axum, flag(meta, &name, errors)),
         "utoipa" => set!(utoipa, flag(meta, &name, errors)),
         "client" => set!(client, flag(meta, &name, errors)),
+        "locales" => set!(locales, string(meta, &name, errors)),
+        "locale" => set!(locale, string(meta, &name, errors)),
         _ => {}
     }
 }

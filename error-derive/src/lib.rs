@@ -14,11 +14,13 @@ mod errors;
 mod expand;
 mod fallback;
 mod generics;
+mod locales;
 mod lower;
 mod openapi;
 mod remote;
 mod status;
 mod template;
+mod translations;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -82,11 +82,16 @@ impl<F: Format + ?Sized> Format for &F {
 // Object-safe access to the message of any `ApiError`.
 trait MessageSource {
     fn write_message(&self, sink: &mut dyn MessageSink);
+    fn write_message_in(&self, locale: &str, sink: &mut dyn MessageSink) -> bool;
 }
 
 impl<E: ApiError> MessageSource for E {
     fn write_message(&self, sink: &mut dyn MessageSink) {
         ApiError::write_message(self, sink)
+    }
+
+    fn write_message_in(&self, locale: &str, sink: &mut dyn MessageSink) -> bool {
+        ApiError::write_message_in(self, locale, sink)
     }
 }
 
@@ -203,8 +208,15 @@ impl<'a> ErrorView<'a> {
         self.entry.title()
     }
 
-    /// The message as text.
+    /// The message as text, in the context's [locale](RenderContext::with_locale) when the
+    /// error has a translation for it.
     pub fn message(&self) -> Cow<'static, str> {
+        if let Some(locale) = self.ctx.locale() {
+            let mut text = crate::__private::PlainMessage(String::new());
+            if self.message.write_message_in(locale, &mut text) {
+                return Cow::Owned(text.0);
+            }
+        }
         if self.entry.has_static_message() {
             return Cow::Borrowed(self.entry.message());
         }
@@ -215,9 +227,16 @@ impl<'a> ErrorView<'a> {
 
     /// Writes the message as a JSON string: a copy of compile-time escaped bytes when the
     /// message has no placeholders, placeholder values escaped as they are written otherwise.
+    /// In the context's [locale](RenderContext::with_locale), the error's translation when it
+    /// has one (escaped at compile time too).
     // Inlined for the static case, a copy between two quotes; the templated one is a call.
     #[inline]
     pub fn write_message_json(&self, out: &mut Vec<u8>) {
+        if let Some(locale) = self.ctx.locale() {
+            if self.write_translated_message_json(locale, out) {
+                return;
+            }
+        }
         match self.entry.static_message_json() {
             Some(message) => {
                 out.reserve(message.len() + 2);
@@ -227,6 +246,23 @@ impl<'a> ErrorView<'a> {
             }
             None => self.write_templated_message_json(out),
         }
+    }
+
+    fn write_translated_message_json(&self, locale: &str, out: &mut Vec<u8>) -> bool {
+        let start = out.len();
+        out.push(b'"');
+        if self.message.write_message_in(locale, &mut JsonMessage(out)) {
+            out.push(b'"');
+            true
+        } else {
+            out.truncate(start);
+            false
+        }
+    }
+
+    /// The locale the message is asked in, if any (see [`RenderContext::with_locale`]).
+    pub fn locale(&self) -> Option<&'a str> {
+        self.ctx.locale()
     }
 
     fn write_templated_message_json(&self, out: &mut Vec<u8>) {
