@@ -1,0 +1,1 @@
+database = Internal server error.
