@@ -183,7 +183,15 @@ where
             .iter()
             .map(|v| v.as_bytes())
             .collect();
-        let scope = RequestScope::new(id.clone(), self.settings.clone()).accept(&accept);
+        let accept_language: Vec<&[u8]> = req
+            .headers()
+            .get_all(axum::http::header::ACCEPT_LANGUAGE)
+            .iter()
+            .map(|v| v.as_bytes())
+            .collect();
+        let scope = RequestScope::new(id.clone(), self.settings.clone())
+            .accept(&accept)
+            .accept_language(&accept_language);
         let future = scope.clone().sync(|| self.inner.call(req));
         Box::pin(async move {
             let mut res = scope.run(future).await?.map(Body::new);

@@ -52,6 +52,8 @@ pub use headers::{
 mod accept;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod body;
+#[cfg(feature = "server")]
+mod language;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use body::{CUT_MARKER, MAX_ECHOED_CHARS};
 #[cfg(feature = "server")]

@@ -40,6 +40,7 @@ use super::{log_server_error, RequestId};
 pub struct ErrorSettings {
     format: Option<Arc<dyn Format + Send + Sync>>,
     offers: Arc<Vec<Arc<dyn Format + Send + Sync>>>,
+    languages: Arc<Vec<Arc<str>>>,
     clock: Arc<dyn Clock>,
     version: Option<Arc<str>>,
 }
@@ -50,6 +51,7 @@ impl ErrorSettings {
         ErrorSettings {
             format: None,
             offers: Arc::new(Vec::new()),
+            languages: Arc::new(Vec::new()),
             clock: Arc::new(SystemClock),
             version: None,
         }
@@ -133,6 +135,38 @@ impl ErrorSettings {
         super::accept::choose(accept, candidates).and_then(|index| index.checked_sub(1))
     }
 
+    /// The languages errors are sent in, the first being the default (the language of the
+    /// attribute messages), each a folder name of the enums' `#[api(locales = "…")]`. The
+    /// adapters then choose each request's language from `Accept-Language` (q-values,
+    /// `de-AT` → `de` → the default), render the messages in it where the error has a
+    /// translation, and set `Content-Language` (the language the message is in) and
+    /// `Vary: Accept-Language` on every error response.
+    ///
+    /// ```
+    /// use error_core::http::ErrorSettings;
+    ///
+    /// let settings = ErrorSettings::new().languages(["en", "de", "fr"]);
+    /// assert_eq!(settings.negotiated_language(&[b"de-AT, fr;q=0.8"]), "de");
+    /// assert_eq!(settings.negotiated_language(&[b"ja"]), "en");
+    /// ```
+    pub fn languages<S: Into<Arc<str>>>(mut self, languages: impl IntoIterator<Item = S>) -> Self {
+        self.languages = Arc::new(languages.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// The languages, the default first; empty: messages as the enums write them, and no
+    /// `Content-Language`.
+    pub fn languages_ref(&self) -> &[Arc<str>] {
+        &self.languages
+    }
+
+    /// The language the `Accept-Language` values prefer among the [languages](Self::languages),
+    /// else the default (`""` without languages).
+    pub fn negotiated_language(&self, accept_language: &[&[u8]]) -> &str {
+        let index = super::language::choose(accept_language, &self.languages).unwrap_or(0);
+        self.languages.get(index).map_or("", |l| &**l)
+    }
+
     /// Stamps envelopes with `clock`'s time (a [`FixedClock`](crate::FixedClock) in tests).
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
         self.clock = Arc::new(clock);
@@ -172,6 +206,7 @@ impl fmt::Debug for ErrorSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ErrorSettings")
             .field("format", &self.format.as_ref().map(|f| f.content_type()))
+            .field("languages", &self.languages)
             .field(
                 "offers",
                 &self
@@ -208,6 +243,8 @@ pub struct RequestScope {
     settings: ErrorSettings,
     /// The offer `Accept` chose, an index into the settings' offers; `None`: the default.
     offer: Option<usize>,
+    /// The language `Accept-Language` chose, an index into the settings' languages.
+    language: usize,
 }
 
 impl RequestScope {
@@ -218,7 +255,30 @@ impl RequestScope {
             request_id,
             settings,
             offer: None,
+            language: 0,
         }
+    }
+
+    /// Chooses the language of this request's errors from its `Accept-Language` values,
+    /// among the settings' [languages](ErrorSettings::languages). The adapters call it.
+    ///
+    /// ```
+    /// use error_core::http::{ErrorSettings, RequestId, RequestScope};
+    ///
+    /// let settings = ErrorSettings::new().languages(["en", "de"]);
+    /// let scope = RequestScope::new(RequestId::generate(), settings)
+    ///     .accept_language(&[b"fr;q=0.9, de-CH;q=0.5"]);
+    /// assert_eq!(scope.language(), Some("de"));
+    /// ```
+    pub fn accept_language(mut self, accept_language: &[&[u8]]) -> Self {
+        self.language =
+            super::language::choose(accept_language, &self.settings.languages).unwrap_or(0);
+        self
+    }
+
+    /// The language of this request's errors; `None` when the settings have no languages.
+    pub fn language(&self) -> Option<&str> {
+        self.settings.languages.get(self.language).map(|l| &**l)
     }
 
     /// Chooses the format of this request's errors from its `Accept` header values, among
@@ -358,14 +418,44 @@ pub fn error_response_with_source<E: ApiError>(
     if let Some(version) = settings.version_ref() {
         ctx = ctx.with_version(version);
     }
+    let language = scope.language();
+    if let Some(language) = language {
+        ctx = ctx.with_locale(language);
+    }
     let mut response = match scope.format() {
         Some(format) => crate::response::to_response_with(error, format, &ctx),
         None => crate::response::to_response(error, &ctx),
     };
+    let headers = response.headers_mut();
     if settings.negotiates() {
-        response
-            .headers_mut()
-            .append(http::header::VARY, http::HeaderValue::from_static("Accept"));
+        headers.append(http::header::VARY, http::HeaderValue::from_static("Accept"));
+    }
+    if let Some(language) = language {
+        // The language the message is really in: the default where the error has no
+        // translation in the negotiated one.
+        let sent = if error.write_message_in(language, &mut Discard) {
+            language
+        } else {
+            settings.languages.first().map_or(language, |l| &**l)
+        };
+        if let Ok(value) = http::HeaderValue::from_str(sent) {
+            headers.insert(http::header::CONTENT_LANGUAGE, value);
+        }
+        headers.append(
+            http::header::VARY,
+            http::HeaderValue::from_static("Accept-Language"),
+        );
     }
     response
+}
+
+/// A sink that keeps nothing: asks whether a translation exists.
+struct Discard;
+
+impl crate::MessageSink for Discard {
+    fn display(&mut self, _: &dyn fmt::Display) {}
+
+    fn text(&mut self, _: &str) {}
+
+    fn __literal(&mut self, _: crate::__private::Literal) {}
 }
