@@ -174,7 +174,8 @@ fn headers(res: &reqwest::Response) -> Vec<(String, String)> {
     out
 }
 
-/// The headers of an error response: the five always there, plus `extra`.
+/// The headers of an error response: the eight always there (the service negotiates the
+/// format and the language), plus `extra`.
 fn error_headers(
     format: Builtin,
     body: &str,
@@ -183,8 +184,11 @@ fn error_headers(
 ) -> Vec<(String, String)> {
     let mut out = vec![
         ("cache-control".to_owned(), "no-store".to_owned()),
+        ("content-language".to_owned(), "en".to_owned()),
         ("content-length".to_owned(), body.len().to_string()),
         ("content-type".to_owned(), content_type(format).to_owned()),
+        ("vary".to_owned(), "Accept".to_owned()),
+        ("vary".to_owned(), "Accept-Language".to_owned()),
         ("x-content-type-options".to_owned(), "nosniff".to_owned()),
         ("x-request-id".to_owned(), rid.to_owned()),
     ];

@@ -21,7 +21,7 @@ pub(crate) fn choose(values: &[&[u8]], available: &[Arc<str>]) -> Option<usize> 
         .filter(|(q, _)| *q > 0)
         .collect();
     // Stable: between equal weights, the client's order.
-    ranges.sort_by(|a, b| b.0.cmp(&a.0));
+    ranges.sort_by_key(|range| std::cmp::Reverse(range.0));
     for (_, range) in ranges {
         if range == "*" {
             return (!available.is_empty()).then_some(0);

@@ -10,6 +10,8 @@ use error_core::{ApiError, FieldErrors};
 #[api(axum, utoipa)]
 #[cfg_attr(feature = "client", api(client))]
 #[api(format = error_core::format::Flat, version = "v1", www_authenticate = "ApiKey")]
+// Translations, checked at compile time: `locales/de/errors.ftl` (the attribute messages are `en`).
+#[api(locales = "locales")]
 pub enum LeadError {
     /// The lead (or one lead of a bulk request) failed validation.
     #[api(status = 422, code = "validation_error", message = "Validation failed")]
