@@ -9,7 +9,10 @@ use error_core::format::Problem;
 use error_core::{ApiError, RenderContext, Timestamp};
 
 #[derive(Debug, ApiError)]
-#[api(locales = "benches/render/locales", type_base = "https://errors.example.com/")]
+#[api(
+    locales = "benches/render/locales",
+    type_base = "https://errors.example.com/"
+)]
 pub enum Translated {
     #[api(
         status = 401,
