@@ -121,3 +121,27 @@ fn translated_bodies_in_every_format() {
     );
     assert_eq!(Builtin::Problem.content_type(), "application/problem+json");
 }
+
+/// A `transparent` variant forwards the locale to the inner error, whose translations it
+/// renders; the outer enum needs no `locales` of its own.
+#[test]
+fn transparent_variants_forward_the_locale() {
+    #[derive(Debug, ApiError)]
+    #[api(format = error_core::format::Flat)]
+    enum AppError {
+        #[api(transparent)]
+        Lead(LeadError),
+        #[api(status = 400, message = "Bad request.")]
+        Bad,
+    }
+    let ctx = ctx(Some("de"));
+    let lead = AppError::Lead(LeadError::NotFound { id: 7 });
+    assert_eq!(ErrorView::new(&lead, &ctx).message(), "Lead 7 wurde nicht gefunden.");
+    assert_eq!(ErrorView::new(&AppError::Bad, &ctx).message(), "Bad request.");
+    let mut out = Vec::new();
+    lead.render_into(&Builtin::Problem, &ctx, &mut out);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Lead 7 wurde nicht gefunden.","code":"lead/not-found"}"#
+    );
+}
