@@ -129,6 +129,8 @@ pub fn load(input: &Input, errors: &mut Errors) -> Option<Locales> {
         .as_ref()
         .and_then(|keyed| keyed.value.base10_parse::<u16>().ok());
 
+    // Where each fallback message is written, for the error that it duplicates an attribute.
+    let mut fallback_lines: BTreeMap<String, usize> = BTreeMap::new();
     let mut out = Locales {
         fallback,
         files: Vec::new(),
@@ -215,6 +217,9 @@ pub fn load(input: &Input, errors: &mut Errors) -> Option<Locales> {
                         continue;
                     }
                     check_vars(&cx, line, id, variant, default_status, &pieces, errors);
+                    if locale == out.fallback {
+                        fallback_lines.insert(code_of(variant), line);
+                    }
                     messages.insert(code_of(variant), merge(pieces));
                 }
                 Entry::Term(term) => {
@@ -236,10 +241,23 @@ pub fn load(input: &Input, errors: &mut Errors) -> Option<Locales> {
 
     let has_fallback_file = out.translations.iter().any(|(l, _)| *l == out.fallback);
     for variant in &variants {
-        if variant.attrs.message.is_some() {
+        let code = code_of(variant);
+        if let Some(keyed) = &variant.attrs.message {
+            if let Some(line) = fallback_lines.get(&code) {
+                errors.spanned(
+                    &keyed.value,
+                    format!(
+                        "`{written}/{}/errors.ftl:{line}` gives `{}` a message in the fallback \
+                         locale, and so does this `message`: the attribute message is the `{}` \
+                         one; remove one of the two",
+                        out.fallback,
+                        message_id(&code),
+                        out.fallback
+                    ),
+                );
+            }
             continue;
         }
-        let code = code_of(variant);
         if out.fallback_of(&code).is_none() {
             let file = format!("{written}/{}/errors.ftl", out.fallback);
             let missing = if has_fallback_file {

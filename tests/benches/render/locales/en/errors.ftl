@@ -1,1 +1,0 @@
-missing_api_key = Authentication required.
