@@ -4,7 +4,7 @@ use error_core::ApiError;
 #[derive(ApiError)]
 #[api(locales = "../../../../tests/ui/locales/orphan")]
 enum LeadError {
-    #[api(status = 404, code = "lead/not-found", message = "Lead not found.")]
+    #[api(status = 404, code = "lead/not-found")]
     NotFound,
 }
 

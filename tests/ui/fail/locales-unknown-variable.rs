@@ -3,7 +3,7 @@ use error_core::ApiError;
 #[derive(ApiError)]
 #[api(locales = "../../../../tests/ui/locales/unknown-variable")]
 enum LeadError {
-    #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
+    #[api(status = 404, code = "lead/not-found")]
     NotFound { id: u64 },
 }
 
