@@ -94,6 +94,14 @@ pub trait ApiError {
         false
     }
 
+    /// The translation in `locale` as compile-time escaped JSON string contents, when the
+    /// variant's translation has no field: what the formats copy without a sink.
+    #[doc(hidden)]
+    fn __static_message_json_in(&self, locale: &str) -> Option<&'static str> {
+        let _ = locale;
+        None
+    }
+
     /// The client-facing message; borrowed when it has no placeholders.
     fn message(&self) -> Cow<'static, str> {
         let entry = self.entry();
@@ -306,6 +314,10 @@ impl<E: ApiError> ApiError for Box<E> {
 
     fn write_message_in(&self, locale: &str, sink: &mut dyn MessageSink) -> bool {
         (**self).write_message_in(locale, sink)
+    }
+
+    fn __static_message_json_in(&self, locale: &str) -> Option<&'static str> {
+        (**self).__static_message_json_in(locale)
     }
 
     fn field_errors(&self) -> Option<&FieldErrors> {

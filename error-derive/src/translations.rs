@@ -16,6 +16,7 @@ pub fn expand(cx: &Cx, locales: Option<&Locales>) -> TokenStream {
     let sink = local("sink");
     let locale = local("locale");
     let mut arms = Vec::new();
+    let mut static_arms = Vec::new();
     for plan in cx.plans {
         if let Kind::Transparent(field) = &plan.kind {
             let pat = pattern(input, plan.variant, &[field]);
@@ -25,6 +26,10 @@ pub fn expand(cx: &Cx, locales: Option<&Locales>) -> TokenStream {
                 (#krate::__private::via::<#ty>().write_message_in)(#inner, #locale, #sink)
             );
             arms.push(quote!((_, #pat) => #call,));
+            let call = quote_spanned!(ty.span()=>
+                (#krate::__private::via::<#ty>().static_message_json_in)(#inner, #locale)
+            );
+            static_arms.push(quote!((_, #pat) => #call,));
         }
     }
     let mut files = Vec::new();
@@ -54,6 +59,12 @@ pub fn expand(cx: &Cx, locales: Option<&Locales>) -> TokenStream {
                     })
                     .collect();
                 let pat = pattern(input, plan.variant, &used);
+                if let [Piece::Text(text)] = pieces.as_slice() {
+                    let escaped = escape(text);
+                    let any = pattern(input, plan.variant, &[]);
+                    static_arms
+                        .push(quote!((#name, #any) => ::core::option::Option::Some(#escaped),));
+                }
                 let calls = pieces.iter().filter_map(|piece| match piece {
                     Piece::Text(text) => {
                         let escaped = escape(text);
@@ -88,6 +99,15 @@ pub fn expand(cx: &Cx, locales: Option<&Locales>) -> TokenStream {
             match (#locale, self) {
                 #(#arms)*
                 _ => false,
+            }
+        }
+
+        #[allow(unreachable_patterns)]
+        #[inline]
+        fn __static_message_json_in(&self, #locale: &str) -> ::core::option::Option<&'static str> {
+            match (#locale, self) {
+                #(#static_arms)*
+                _ => ::core::option::Option::None,
             }
         }
     }

@@ -136,8 +136,14 @@ fn transparent_variants_forward_the_locale() {
     }
     let ctx = ctx(Some("de"));
     let lead = AppError::Lead(LeadError::NotFound { id: 7 });
-    assert_eq!(ErrorView::new(&lead, &ctx).message(), "Lead 7 wurde nicht gefunden.");
-    assert_eq!(ErrorView::new(&AppError::Bad, &ctx).message(), "Bad request.");
+    assert_eq!(
+        ErrorView::new(&lead, &ctx).message(),
+        "Lead 7 wurde nicht gefunden."
+    );
+    assert_eq!(
+        ErrorView::new(&AppError::Bad, &ctx).message(),
+        "Bad request."
+    );
     let mut out = Vec::new();
     lead.render_into(&Builtin::Problem, &ctx, &mut out);
     assert_eq!(

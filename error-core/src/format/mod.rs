@@ -83,6 +83,7 @@ impl<F: Format + ?Sized> Format for &F {
 trait MessageSource {
     fn write_message(&self, sink: &mut dyn MessageSink);
     fn write_message_in(&self, locale: &str, sink: &mut dyn MessageSink) -> bool;
+    fn static_message_json_in(&self, locale: &str) -> Option<&'static str>;
 }
 
 impl<E: ApiError> MessageSource for E {
@@ -92,6 +93,10 @@ impl<E: ApiError> MessageSource for E {
 
     fn write_message_in(&self, locale: &str, sink: &mut dyn MessageSink) -> bool {
         ApiError::write_message_in(self, locale, sink)
+    }
+
+    fn static_message_json_in(&self, locale: &str) -> Option<&'static str> {
+        ApiError::__static_message_json_in(self, locale)
     }
 }
 
@@ -249,6 +254,14 @@ impl<'a> ErrorView<'a> {
     }
 
     fn write_translated_message_json(&self, locale: &str, out: &mut Vec<u8>) -> bool {
+        if let Some(message) = self.message.static_message_json_in(locale) {
+            // A static translation: a copy between two quotes, like the default message.
+            out.reserve(message.len() + 2);
+            out.push(b'"');
+            out.extend_from_slice(message.as_bytes());
+            out.push(b'"');
+            return true;
+        }
         let start = out.len();
         out.push(b'"');
         if self.message.write_message_in(locale, &mut JsonMessage(out)) {
