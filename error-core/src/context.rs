@@ -175,6 +175,7 @@ pub struct RenderContext<'a> {
     timestamp: Timestamp,
     request_id: Option<&'a str>,
     version: Option<&'a str>,
+    locale: Option<&'a str>,
 }
 
 impl<'a> RenderContext<'a> {
@@ -196,6 +197,7 @@ impl<'a> RenderContext<'a> {
             timestamp,
             request_id: None,
             version: None,
+            locale: None,
         }
     }
 
@@ -225,6 +227,26 @@ impl<'a> RenderContext<'a> {
     pub const fn with_version(mut self, version: &'a str) -> Self {
         self.version = Some(version);
         self
+    }
+
+    /// Renders messages in `locale` (a folder name of `#[api(locales = "…")]`, such as `de`)
+    /// where the error has a translation; others keep their own message. The adapters set
+    /// the locale they negotiated from `Accept-Language`.
+    ///
+    /// ```
+    /// use error_core::{RenderContext, Timestamp};
+    ///
+    /// let ctx = RenderContext::at(Timestamp::from_unix_millis(0)).with_locale("de");
+    /// assert_eq!(ctx.locale(), Some("de"));
+    /// ```
+    pub const fn with_locale(mut self, locale: &'a str) -> Self {
+        self.locale = Some(locale);
+        self
+    }
+
+    /// The locale messages are rendered in, if one was asked for.
+    pub const fn locale(&self) -> Option<&'a str> {
+        self.locale
     }
 
     /// The time written in the envelope.

@@ -70,6 +70,38 @@ pub trait ApiError {
         sink.__literal(crate::__private::Literal::message_of(self.entry()));
     }
 
+    /// Writes the message in `locale` (a folder name of `#[api(locales = "…")]`, such as
+    /// `de`) into `sink` and returns `true`, or writes nothing and returns `false` when the
+    /// variant has no translation in that locale (the formats then write
+    /// [`write_message`](Self::write_message)'s). The derive generates it from the Fluent
+    /// files it checked at compile time; without `locales`, no variant has a translation.
+    ///
+    /// ```
+    /// use error_core::{ApiError, __private::PlainMessage};
+    ///
+    /// #[derive(ApiError)]
+    /// enum E {
+    ///     #[api(status = 404)]
+    ///     NotFound,
+    /// }
+    ///
+    /// let mut text = PlainMessage(String::new());
+    /// assert!(!E::NotFound.write_message_in("de", &mut text));
+    /// assert_eq!(text.0, "");
+    /// ```
+    fn write_message_in(&self, locale: &str, sink: &mut dyn MessageSink) -> bool {
+        let _ = (locale, sink);
+        false
+    }
+
+    /// The translation in `locale` as compile-time escaped JSON string contents, when the
+    /// variant's translation has no field: what the formats copy without a sink.
+    #[doc(hidden)]
+    fn __static_message_json_in(&self, locale: &str) -> Option<&'static str> {
+        let _ = locale;
+        None
+    }
+
     /// The client-facing message; borrowed when it has no placeholders.
     fn message(&self) -> Cow<'static, str> {
         let entry = self.entry();
@@ -321,6 +353,14 @@ impl<E: ApiError> ApiError for Box<E> {
 
     fn write_message(&self, sink: &mut dyn MessageSink) {
         (**self).write_message(sink)
+    }
+
+    fn write_message_in(&self, locale: &str, sink: &mut dyn MessageSink) -> bool {
+        (**self).write_message_in(locale, sink)
+    }
+
+    fn __static_message_json_in(&self, locale: &str) -> Option<&'static str> {
+        (**self).__static_message_json_in(locale)
     }
 
     fn field_errors(&self) -> Option<&FieldErrors> {

@@ -299,6 +299,10 @@ pub mod __private {
         pub code: fn(&T) -> &'static str,
         /// [`ApiError::write_message`](crate::ApiError::write_message).
         pub write_message: fn(&T, &mut dyn crate::MessageSink),
+        /// [`ApiError::write_message_in`](crate::ApiError::write_message_in).
+        pub write_message_in: fn(&T, &str, &mut dyn crate::MessageSink) -> bool,
+        /// `ApiError::__static_message_json_in`.
+        pub static_message_json_in: fn(&T, &str) -> Option<&'static str>,
         /// [`ApiError::field_errors`](crate::ApiError::field_errors).
         pub field_errors: fn(&T) -> Option<&crate::FieldErrors>,
         /// [`ApiError::details`](crate::ApiError::details).
@@ -321,6 +325,8 @@ pub mod __private {
             status: |t| t.inner().status(),
             code: |t| t.inner().code(),
             write_message: |t, sink| t.inner().write_message(sink),
+            write_message_in: |t, locale, sink| t.inner().write_message_in(locale, sink),
+            static_message_json_in: |t, locale| t.inner().__static_message_json_in(locale),
             field_errors: |t| t.inner().field_errors(),
             details: |t| t.inner().details(),
             retry_after: |t| t.inner().retry_after(),

@@ -29,6 +29,8 @@ const ENUM_KEYS: &[&str] = &[
     "grpc_domain",
     "meta",
     "docs",
+    "locales",
+    "locale",
 ];
 const VARIANT_KEYS: &[&str] = &[
     "status",
@@ -63,6 +65,8 @@ const STRUCT_KEYS: &[&str] = &[
     "grpc",
     "meta",
     "docs",
+    "locales",
+    "locale",
 ];
 
 impl Position {
@@ -121,6 +125,8 @@ struct Attrs {
     pub meta: Option<Keyed<Vec<MetaPair>>>,
     pub meta_field: Option<Keyed<()>>,
     pub docs: Option<Keyed<LitStr>>,
+    pub locales: Option<Keyed<LitStr>>,
+    pub locale: Option<Keyed<LitStr>>,
     /// Every accepted key written, valid or not: a `status = "404"` already has its error,
     /// so "no status" would only repeat it.
     pub written: Vec<&'static str>,
@@ -157,6 +163,10 @@ pub struct ContainerAttrs {
     pub meta: Option<Keyed<Vec<MetaPair>>>,
     /// The enum's documentation page.
     pub docs: Option<Keyed<LitStr>>,
+    /// The folder of the Fluent translations, relative to `CARGO_MANIFEST_DIR`.
+    pub locales: Option<Keyed<LitStr>>,
+    /// The language of the attribute messages, the fallback locale (default `en`).
+    pub locale: Option<Keyed<LitStr>>,
     written: Vec<&'static str>,
     malformed: bool,
 }
@@ -247,6 +257,8 @@ impl Attrs {
             grpc_domain: self.grpc_domain.clone(),
             meta: self.meta.clone(),
             docs: self.docs.clone(),
+            locales: self.locales.clone(),
+            locale: self.locale.clone(),
             written: self.written.clone(),
             malformed: self.malformed,
         }
@@ -392,6 +404,8 @@ fn parse_key(meta: &Meta, position: Position, out: &mut Attrs, errors: &mut Erro
         "meta" if position == Position::Field => set!(meta_field, flag(meta, &name, errors)),
         "meta" => set!(meta, meta_pairs(meta, errors)),
         "docs" => set!(docs, string(meta, &name, errors)),
+        "locales" => set!(locales, string(meta, &name, errors)),
+        "locale" => set!(locale, string(meta, &name, errors)),
         _ => {}
     }
 }

@@ -31,9 +31,10 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         tonic: model.attrs.tonic.is_some() && cfg!(feature = "tonic"),
     };
     valid::check(&model, &mut errors);
+    let locales = crate::locales::load(&model, &mut errors);
     match errors.into_result() {
         Ok(()) => {
-            let plans = lower::lower(&model);
+            let plans = lower::lower(&model, locales.as_ref());
             // The bounds are computed once, for every impl.
             let generics = generics::with_bounds(&model, &plans, &krate);
             let cx = Cx {
@@ -42,7 +43,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
                 krate: &krate,
                 generics: &generics,
             };
-            let mut tokens = expand(&cx);
+            let mut tokens = expand(&cx, locales.as_ref());
             if asked.utoipa {
                 tokens.extend(crate::openapi::expand(&cx));
             }
@@ -99,7 +100,7 @@ pub fn local(name: &str) -> Ident {
     Ident::new(name, Span::mixed_site())
 }
 
-fn expand(cx: &Cx) -> TokenStream {
+fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
     let (input, plans, krate) = (cx.input, cx.plans, cx.krate);
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = cx.generics.split_for_impl();
@@ -249,6 +250,7 @@ fn expand(cx: &Cx) -> TokenStream {
         }
     }
 
+    let translated = crate::translations::expand(cx, locales);
     let info_fn = forwards_info.then(|| {
         quote! {
             fn info(&self) -> #krate::ApiInfo {
@@ -290,6 +292,8 @@ fn expand(cx: &Cx) -> TokenStream {
             fn code(&self) -> &'static str {
                 match self { #(#code_arms)* }
             }
+
+            #translated
 
             fn write_message(&self, #sink: &mut dyn #krate::MessageSink) {
                 match self { #(#message_arms)* }
@@ -356,7 +360,7 @@ fn placeholders_arm(
 
 /// `Self::Variant { member: __api_member, .. }` binding the given fields (`Self { .. }` for
 /// a struct).
-fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
+pub fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
     let mut seen: Vec<String> = Vec::new();
     let mut bindings = Vec::new();
     for field in fields {
@@ -423,7 +427,7 @@ fn message_arm(
 }
 
 /// Whether `ty` is written as a primitive integer type (`u64`, `i32`, …).
-fn is_integer(ty: &syn::Type) -> bool {
+pub fn is_integer(ty: &syn::Type) -> bool {
     const INTEGERS: [&str; 12] = [
         "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
     ];
@@ -534,7 +538,7 @@ fn status_const(code: u16, krate: &TokenStream) -> TokenStream {
 }
 
 /// JSON string contents exactly as serde_json writes them (it does the escaping).
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     match serde_json::to_string(text) {
         Ok(quoted) => quoted
             .get(1..quoted.len().saturating_sub(1))

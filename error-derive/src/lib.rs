@@ -15,12 +15,14 @@ mod expand;
 mod fallback;
 mod forms;
 mod generics;
+mod locales;
 mod lower;
 mod openapi;
 mod remote;
 mod status;
 mod template;
 mod tonic;
+mod translations;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -6,6 +6,7 @@
 use crate::ast::{Field, Input, Variant};
 use crate::case::snake_case;
 use crate::forms;
+use crate::locales::{self, Locales};
 use crate::status;
 use crate::template::{self, Piece};
 
@@ -65,7 +66,9 @@ impl ErrorPlan<'_> {
     }
 }
 
-pub fn lower<'a>(input: &'a Input<'a>) -> Vec<VariantPlan<'a>> {
+/// With `locales`, a variant without `message` takes the fallback locale's translation as
+/// its message (its absence was reported by `locales`).
+pub fn lower<'a>(input: &'a Input<'a>, locales: Option<&Locales>) -> Vec<VariantPlan<'a>> {
     let enum_level = !input.is_struct();
     let default_status = match (&input.attrs.status, enum_level) {
         (Some(keyed), true) => keyed.value.base10_parse::<u16>().ok(),
@@ -91,6 +94,7 @@ pub fn lower<'a>(input: &'a Input<'a>) -> Vec<VariantPlan<'a>> {
                     default_status,
                     default_challenge.as_deref(),
                     docs_page.as_deref(),
+                    locales,
                 )?)
             };
             let meta = match &variant.attrs.meta {
@@ -115,6 +119,7 @@ fn lower_error<'a>(
     default_status: Option<u16>,
     default_challenge: Option<&str>,
     docs_page: Option<&str>,
+    locales: Option<&Locales>,
 ) -> Option<ErrorPlan<'a>> {
     let attrs = &variant.attrs;
     let status = match &attrs.status {
@@ -135,13 +140,19 @@ fn lower_error<'a>(
         Some(known) => known.reason,
         None => status::class_title(status),
     };
-    let pieces = match &attrs.message {
-        Some(keyed) => resolve(variant, template::parse(&keyed.value.value()).ok()?)?,
-        None => vec![Resolved::Text(known?.reason.to_owned())],
+    let translated = match (&attrs.message, locales) {
+        (None, Some(locales)) => locales.fallback_of(&code),
+        _ => None,
+    };
+    let pieces = match (&attrs.message, translated) {
+        (Some(keyed), _) => resolve(variant, template::parse(&keyed.value.value()).ok()?)?,
+        (None, Some(translated)) => resolve(variant, from_translation(translated))?,
+        (None, None) => vec![Resolved::Text(known?.reason.to_owned())],
     };
     let templated = pieces.iter().any(|p| matches!(p, Resolved::Arg { .. }));
     let message = match (&attrs.message, templated) {
         (Some(keyed), true) => keyed.value.value(),
+        (None, true) => as_template(&pieces),
         _ => pieces
             .iter()
             .map(|p| match p {
@@ -208,4 +219,35 @@ fn resolve<'a>(variant: &'a Variant<'a>, pieces: Vec<Piece>) -> Option<Vec<Resol
             }
         })
         .collect()
+}
+
+/// A translation's pieces as template pieces.
+fn from_translation(pieces: &[locales::Piece]) -> Vec<Piece> {
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            locales::Piece::Text(text) => Piece::Text(text.clone()),
+            locales::Piece::Var(name) => Piece::Arg {
+                name: name.clone(),
+                spec: String::new(),
+            },
+        })
+        .collect()
+}
+
+/// The template a translation reads as in the catalogue: `{field}`, and `{{` `}}` for
+/// literal braces.
+fn as_template(pieces: &[Resolved]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Resolved::Text(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Resolved::Arg { field, .. } => {
+                out.push('{');
+                out.push_str(&field.placeholder_name());
+                out.push('}');
+            }
+        }
+    }
+    out
 }

@@ -326,7 +326,8 @@ fn headers(res: &reqwest::Response) -> Vec<(String, String)> {
     out
 }
 
-/// The headers of an error response: the five always there, plus `extra`.
+/// The headers of an error response: the eight always there (the service negotiates the
+/// format and the language), plus `extra`.
 fn error_headers(
     format: Builtin,
     body: &str,
@@ -335,8 +336,11 @@ fn error_headers(
 ) -> Vec<(String, String)> {
     let mut out = vec![
         ("cache-control".to_owned(), "no-store".to_owned()),
+        ("content-language".to_owned(), "en".to_owned()),
         ("content-length".to_owned(), body.len().to_string()),
         ("content-type".to_owned(), content_type(format).to_owned()),
+        ("vary".to_owned(), "Accept".to_owned()),
+        ("vary".to_owned(), "Accept-Language".to_owned()),
         ("x-content-type-options".to_owned(), "nosniff".to_owned()),
         ("x-request-id".to_owned(), rid.to_owned()),
     ];
@@ -1383,5 +1387,75 @@ async fn the_store_is_bounded_per_tenant_in_every_format() {
         .await
         .unwrap();
         assert_eq!(res.status(), 201, "the deleted lead's email is free again");
+    }
+}
+
+/// The service answers in English and German (`error-examples/locales/de/errors.ftl`, checked
+/// at compile time), in the format it runs in or the one `Accept` asks for: the translated
+/// body in every format, `Content-Language` and `Vary`.
+#[tokio::test]
+async fn the_service_answers_in_the_clients_language_and_format() {
+    for format in Builtin::ALL {
+        let base = start_with(fixed(format)).await;
+        let client = reqwest::Client::new();
+        let de = |path: &str| {
+            client
+                .get(format!("{base}{path}"))
+                .header("x-api-key", "demo-key")
+                .header("accept-language", "de-AT, en;q=0.5")
+        };
+        let not_found = expect(
+            404,
+            "Not Found",
+            "lead/not-found",
+            "Lead 42 wurde nicht gefunden.",
+        );
+        let res = de("/v1/leads/42")
+            .header("x-request-id", "de-1")
+            .send()
+            .await
+            .unwrap();
+        let mut want_headers =
+            error_headers(format, &body(format, &not_found, "de-1"), "de-1", &[]);
+        for (name, value) in &mut want_headers {
+            if name == "content-language" {
+                *value = "de".into();
+            }
+        }
+        assert_eq!(res.status(), 404);
+        assert_eq!(headers(&res), want_headers, "{format}");
+        assert_eq!(
+            res.text().await.unwrap(),
+            body(format, &not_found, "de-1"),
+            "{format}"
+        );
+
+        // `Accept` chooses Problem whatever the service's format; German still.
+        let res = de("/v1/leads/42")
+            .header("accept", "application/problem+json")
+            .header("x-request-id", "de-2")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+        assert_eq!(res.headers()["content-language"], "de");
+        assert_eq!(
+            res.text().await.unwrap(),
+            body(Builtin::Problem, &not_found, "de-2"),
+            "{format}"
+        );
+
+        // A language the service does not speak: English, and it says so.
+        let res = client
+            .get(format!("{base}/v1/leads/42"))
+            .header("x-api-key", "demo-key")
+            .header("accept-language", "ja")
+            .header("x-request-id", "ja-1")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["content-language"], "en");
+        let english = expect(404, "Not Found", "lead/not-found", "Lead 42 was not found.");
+        assert_eq!(res.text().await.unwrap(), body(format, &english, "ja-1"));
     }
 }

@@ -73,9 +73,12 @@ impl Laravel {
     fn render_fresh(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
         let fields = error.field_errors();
         let entry = error.entry();
-        if let (None, false, Some(message)) =
-            (fields, error.has_details(), entry.static_message_json())
-        {
+        if let (None, false, None, Some(message)) = (
+            fields,
+            error.has_details(),
+            error.locale(),
+            entry.static_message_json(),
+        ) {
             // The whole body is static: three copies.
             let message = message.as_bytes();
             out.reserve(message.len() + 15);

@@ -103,6 +103,8 @@ trait MessageSource {
     fn write_message(&self, sink: &mut dyn MessageSink);
     fn write_placeholders(&self, visitor: &mut dyn PlaceholderVisitor);
     fn visit_chain(&self, visit: &mut dyn FnMut(&'static CatalogueEntry));
+    fn write_message_in(&self, locale: &str, sink: &mut dyn MessageSink) -> bool;
+    fn static_message_json_in(&self, locale: &str) -> Option<&'static str>;
 }
 
 impl<E: ApiError> MessageSource for E {
@@ -116,6 +118,14 @@ impl<E: ApiError> MessageSource for E {
 
     fn visit_chain(&self, visit: &mut dyn FnMut(&'static CatalogueEntry)) {
         ApiError::visit_chain(self, visit)
+    }
+
+    fn write_message_in(&self, locale: &str, sink: &mut dyn MessageSink) -> bool {
+        ApiError::write_message_in(self, locale, sink)
+    }
+
+    fn static_message_json_in(&self, locale: &str) -> Option<&'static str> {
+        ApiError::__static_message_json_in(self, locale)
     }
 }
 
@@ -202,6 +212,8 @@ impl<'a> ErrorView<'a> {
             Some(bodies)
                 if ctx.request_id().is_none()
                     && ctx.version().is_none()
+                    // The cached body holds the attribute's (fallback) message.
+                    && ctx.locale().is_none()
                     && fields.is_none()
                     && details.is_none()
                     && status.as_u16() == entry.status() =>
@@ -255,8 +267,15 @@ impl<'a> ErrorView<'a> {
         self.entry.title()
     }
 
-    /// The message as text.
+    /// The message as text, in the context's [locale](RenderContext::with_locale) when the
+    /// error has a translation for it.
     pub fn message(&self) -> Cow<'static, str> {
+        if let Some(locale) = self.ctx.locale() {
+            let mut text = crate::__private::PlainMessage(String::new());
+            if self.message.write_message_in(locale, &mut text) {
+                return Cow::Owned(text.0);
+            }
+        }
         if self.entry.has_static_message() {
             return Cow::Borrowed(self.entry.message());
         }
@@ -267,9 +286,16 @@ impl<'a> ErrorView<'a> {
 
     /// Writes the message as a JSON string: a copy of compile-time escaped bytes when the
     /// message has no placeholders, placeholder values escaped as they are written otherwise.
+    /// In the context's [locale](RenderContext::with_locale), the error's translation when it
+    /// has one (escaped at compile time too).
     // Inlined for the static case, a copy between two quotes; the templated one is a call.
     #[inline]
     pub fn write_message_json(&self, out: &mut Vec<u8>) {
+        if let Some(locale) = self.ctx.locale() {
+            if self.write_translated_message_json(locale, out) {
+                return;
+            }
+        }
         match self.entry.static_message_json() {
             Some(message) => {
                 out.reserve(message.len() + 2);
@@ -279,6 +305,31 @@ impl<'a> ErrorView<'a> {
             }
             None => self.write_templated_message_json(out),
         }
+    }
+
+    fn write_translated_message_json(&self, locale: &str, out: &mut Vec<u8>) -> bool {
+        if let Some(message) = self.message.static_message_json_in(locale) {
+            // A static translation: a copy between two quotes, like the default message.
+            out.reserve(message.len() + 2);
+            out.push(b'"');
+            out.extend_from_slice(message.as_bytes());
+            out.push(b'"');
+            return true;
+        }
+        let start = out.len();
+        out.push(b'"');
+        if self.message.write_message_in(locale, &mut JsonMessage(out)) {
+            out.push(b'"');
+            true
+        } else {
+            out.truncate(start);
+            false
+        }
+    }
+
+    /// The locale the message is asked in, if any (see [`RenderContext::with_locale`]).
+    pub fn locale(&self) -> Option<&'a str> {
+        self.ctx.locale()
     }
 
     fn write_templated_message_json(&self, out: &mut Vec<u8>) {

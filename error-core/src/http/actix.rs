@@ -182,7 +182,19 @@ where
         if req.method() == Method::HEAD {
             req.head_mut().method = Method::GET;
         }
-        let scope = RequestScope::new(id.clone(), self.settings.clone());
+        let accept: Vec<&[u8]> = req
+            .headers()
+            .get_all(actix_web::http::header::ACCEPT)
+            .map(|v| v.as_bytes())
+            .collect();
+        let accept_language: Vec<&[u8]> = req
+            .headers()
+            .get_all(actix_web::http::header::ACCEPT_LANGUAGE)
+            .map(|v| v.as_bytes())
+            .collect();
+        let scope = RequestScope::new(id.clone(), self.settings.clone())
+            .accept(&accept)
+            .accept_language(&accept_language);
         let inner = Rc::clone(&self.inner);
         Box::pin(async move {
             // A panic in the handler (or in a middleware inside this one) is caught inside the

@@ -177,7 +177,21 @@ where
     fn call(&mut self, mut req: Request) -> Self::Future {
         let id = RequestId::from_client(req.headers().get(X_REQUEST_ID).map(|v| v.as_bytes()));
         req.extensions_mut().insert(id.clone());
-        let scope = RequestScope::new(id.clone(), self.settings.clone());
+        let accept: Vec<&[u8]> = req
+            .headers()
+            .get_all(axum::http::header::ACCEPT)
+            .iter()
+            .map(|v| v.as_bytes())
+            .collect();
+        let accept_language: Vec<&[u8]> = req
+            .headers()
+            .get_all(axum::http::header::ACCEPT_LANGUAGE)
+            .iter()
+            .map(|v| v.as_bytes())
+            .collect();
+        let scope = RequestScope::new(id.clone(), self.settings.clone())
+            .accept(&accept)
+            .accept_language(&accept_language);
         let future = scope.clone().sync(|| self.inner.call(req));
         Box::pin(async move {
             let mut res = scope.run(future).await?.map(Body::new);

@@ -48,8 +48,12 @@ pub use headers::{
     MAX_RETRY_AFTER_SECS, X_REQUEST_ID,
 };
 
+#[cfg(feature = "server")]
+mod accept;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod body;
+#[cfg(feature = "server")]
+mod language;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use body::{CUT_MARKER, MAX_ECHOED_CHARS};
 #[cfg(feature = "server")]

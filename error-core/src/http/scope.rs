@@ -12,12 +12,18 @@ use crate::{ApiError, Clock, RenderContext, SystemClock};
 use super::log::log_server_status;
 use super::{log_server_error, RequestId};
 
-/// How a service renders its errors: the envelope format chosen at run time, the clock, and
-/// the API version written where the format has a place for it.
+/// How a service renders its errors: the envelope format chosen at run time, the formats a
+/// client may ask for, the clock, and the API version written where the format has a place
+/// for it.
 ///
 /// With a format set, every error of the service (its own enum, and the framework's
 /// rejections as [`RequestError`](super::RequestError)) has that format's shape. Without
 /// one, each error uses its enum's `#[api(format = …)]`.
+///
+/// With [offers](ErrorSettings::offer), the adapters choose each error's format from the
+/// request's `Accept` header (q-values honoured, see [`ErrorSettings::negotiate`]); the
+/// default answers `application/json` and every request that accepts no offer, so no error
+/// is ever a 406. Every error response then carries `Vary: Accept`.
 ///
 /// ```
 /// use error_core::format::Builtin;
@@ -33,6 +39,8 @@ use super::{log_server_error, RequestId};
 #[derive(Clone)]
 pub struct ErrorSettings {
     format: Option<Arc<dyn Format + Send + Sync>>,
+    offers: Arc<Vec<Arc<dyn Format + Send + Sync>>>,
+    languages: Arc<Vec<Arc<str>>>,
     clock: Arc<dyn Clock>,
     version: Option<Arc<str>>,
 }
@@ -42,6 +50,8 @@ impl ErrorSettings {
     pub fn new() -> Self {
         ErrorSettings {
             format: None,
+            offers: Arc::new(Vec::new()),
+            languages: Arc::new(Vec::new()),
             clock: Arc::new(SystemClock),
             version: None,
         }
@@ -51,6 +61,110 @@ impl ErrorSettings {
     pub fn format(mut self, format: impl Format + Send + Sync + 'static) -> Self {
         self.format = Some(Arc::new(format));
         self
+    }
+
+    /// Lets a client ask for `format` with its content type in `Accept`: `offer(Problem)`
+    /// answers `application/problem+json` with Problem. The default format (the one of
+    /// [`format`](Self::format), else the enum's) still answers `application/json` and every
+    /// request that accepts no offer; an offer with the content type of an earlier one, or
+    /// `application/json` itself, is never chosen over it.
+    ///
+    /// ```
+    /// use error_core::format::{Builtin, Format};
+    /// use error_core::http::ErrorSettings;
+    ///
+    /// let settings = ErrorSettings::new().format(Builtin::Flat).offer(Builtin::Problem);
+    /// let chosen = settings.negotiated_format(&[b"application/problem+json"]);
+    /// assert_eq!(chosen.map(|f| f.content_type()), Some("application/problem+json"));
+    /// // `application/json`, or nothing acceptable: the default (`None`), never a 406.
+    /// assert!(settings.negotiated_format(&[b"application/json"]).is_none());
+    /// assert!(settings.negotiated_format(&[b"text/html"]).is_none());
+    /// ```
+    pub fn offer(mut self, format: impl Format + Send + Sync + 'static) -> Self {
+        Arc::make_mut(&mut self.offers).push(Arc::new(format));
+        self
+    }
+
+    /// Offers the standard alternatives to the default: Problem (RFC 9457) for
+    /// `application/problem+json`. Formats added later (such as JSON:API for
+    /// `application/vnd.api+json`) are offered with [`offer`](Self::offer).
+    ///
+    /// ```
+    /// use error_core::format::{Builtin, Format};
+    /// use error_core::http::ErrorSettings;
+    ///
+    /// let settings = ErrorSettings::new().format(Builtin::Flat).negotiate();
+    /// let accept: &[&[u8]] = &[b"application/json;q=0.5, application/problem+json;q=0.9"];
+    /// assert_eq!(
+    ///     settings.negotiated_format(accept).map(|f| f.content_type()),
+    ///     Some("application/problem+json")
+    /// );
+    /// ```
+    pub fn negotiate(self) -> Self {
+        self.offer(crate::format::Problem)
+    }
+
+    /// Whether the format depends on `Accept` (any [offer](Self::offer)): then every error
+    /// response carries `Vary: Accept`.
+    pub fn negotiates(&self) -> bool {
+        !self.offers.is_empty()
+    }
+
+    /// The offered format that the `Accept` header values prefer over the default, or
+    /// `None` for the default (no offer, no `Accept`, `application/json` preferred, or
+    /// nothing acceptable).
+    pub fn negotiated_format(&self, accept: &[&[u8]]) -> Option<&(dyn Format + Send + Sync)> {
+        self.negotiated_index(accept)
+            .and_then(|index| self.offers.get(index))
+            .map(|format| &**format)
+    }
+
+    fn negotiated_index(&self, accept: &[&[u8]]) -> Option<usize> {
+        if self.offers.is_empty() || accept.is_empty() {
+            return None;
+        }
+        let default: [&str; 2] = [
+            "application/json",
+            self.format
+                .as_ref()
+                .map_or("application/json", |f| f.content_type()),
+        ];
+        let offers: Vec<[&str; 1]> = self.offers.iter().map(|f| [f.content_type()]).collect();
+        let candidates = std::iter::once(&default[..]).chain(offers.iter().map(|o| &o[..]));
+        // Candidate 0 is the default.
+        super::accept::choose(accept, candidates).and_then(|index| index.checked_sub(1))
+    }
+
+    /// The languages errors are sent in, the first being the default (the language of the
+    /// attribute messages), each a folder name of the enums' `#[api(locales = "…")]`. The
+    /// adapters then choose each request's language from `Accept-Language` (q-values,
+    /// `de-AT` → `de` → the default), render the messages in it where the error has a
+    /// translation, and set `Content-Language` (the language the message is in) and
+    /// `Vary: Accept-Language` on every error response.
+    ///
+    /// ```
+    /// use error_core::http::ErrorSettings;
+    ///
+    /// let settings = ErrorSettings::new().languages(["en", "de", "fr"]);
+    /// assert_eq!(settings.negotiated_language(&[b"de-AT, fr;q=0.8"]), "de");
+    /// assert_eq!(settings.negotiated_language(&[b"ja"]), "en");
+    /// ```
+    pub fn languages<S: Into<Arc<str>>>(mut self, languages: impl IntoIterator<Item = S>) -> Self {
+        self.languages = Arc::new(languages.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// The languages, the default first; empty: messages as the enums write them, and no
+    /// `Content-Language`.
+    pub fn languages_ref(&self) -> &[Arc<str>] {
+        &self.languages
+    }
+
+    /// The language the `Accept-Language` values prefer among the [languages](Self::languages),
+    /// else the default (`""` without languages).
+    pub fn negotiated_language(&self, accept_language: &[&[u8]]) -> &str {
+        let index = super::language::choose(accept_language, &self.languages).unwrap_or(0);
+        self.languages.get(index).map_or("", |l| &**l)
     }
 
     /// Stamps envelopes with `clock`'s time (a [`FixedClock`](crate::FixedClock) in tests).
@@ -92,6 +206,15 @@ impl fmt::Debug for ErrorSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ErrorSettings")
             .field("format", &self.format.as_ref().map(|f| f.content_type()))
+            .field("languages", &self.languages)
+            .field(
+                "offers",
+                &self
+                    .offers
+                    .iter()
+                    .map(|f| f.content_type())
+                    .collect::<Vec<_>>(),
+            )
             .field("version", &self.version)
             .finish_non_exhaustive()
     }
@@ -118,14 +241,69 @@ tokio::task_local! {
 pub struct RequestScope {
     request_id: RequestId,
     settings: ErrorSettings,
+    /// The offer `Accept` chose, an index into the settings' offers; `None`: the default.
+    offer: Option<usize>,
+    /// The language `Accept-Language` chose, an index into the settings' languages.
+    language: usize,
 }
 
 impl RequestScope {
-    /// The scope of the request `request_id` in a service configured by `settings`.
+    /// The scope of the request `request_id` in a service configured by `settings`, with
+    /// the default format (see [`accept`](Self::accept)).
     pub fn new(request_id: RequestId, settings: ErrorSettings) -> Self {
         RequestScope {
             request_id,
             settings,
+            offer: None,
+            language: 0,
+        }
+    }
+
+    /// Chooses the language of this request's errors from its `Accept-Language` values,
+    /// among the settings' [languages](ErrorSettings::languages). The adapters call it.
+    ///
+    /// ```
+    /// use error_core::http::{ErrorSettings, RequestId, RequestScope};
+    ///
+    /// let settings = ErrorSettings::new().languages(["en", "de"]);
+    /// let scope = RequestScope::new(RequestId::generate(), settings)
+    ///     .accept_language(&[b"fr;q=0.9, de-CH;q=0.5"]);
+    /// assert_eq!(scope.language(), Some("de"));
+    /// ```
+    pub fn accept_language(mut self, accept_language: &[&[u8]]) -> Self {
+        self.language =
+            super::language::choose(accept_language, &self.settings.languages).unwrap_or(0);
+        self
+    }
+
+    /// The language of this request's errors; `None` when the settings have no languages.
+    pub fn language(&self) -> Option<&str> {
+        self.settings.languages.get(self.language).map(|l| &**l)
+    }
+
+    /// Chooses the format of this request's errors from its `Accept` header values, among
+    /// the settings' [offers](ErrorSettings::offer) and the default. The adapters call it.
+    ///
+    /// ```
+    /// use error_core::format::{Builtin, Format};
+    /// use error_core::http::{ErrorSettings, RequestId, RequestScope};
+    ///
+    /// let settings = ErrorSettings::new().format(Builtin::Flat).negotiate();
+    /// let scope = RequestScope::new(RequestId::generate(), settings)
+    ///     .accept(&[b"application/problem+json"]);
+    /// assert_eq!(scope.format().map(|f| f.content_type()), Some("application/problem+json"));
+    /// ```
+    pub fn accept(mut self, accept: &[&[u8]]) -> Self {
+        self.offer = self.settings.negotiated_index(accept);
+        self
+    }
+
+    /// The format this request's errors are rendered in: the negotiated offer, else the
+    /// settings' format; `None`: each enum's own.
+    pub fn format(&self) -> Option<&(dyn Format + Send + Sync)> {
+        match self.offer.and_then(|index| self.settings.offers.get(index)) {
+            Some(offer) => Some(&**offer),
+            None => self.settings.format_ref(),
         }
     }
 
@@ -240,8 +418,44 @@ pub fn error_response_with_source<E: ApiError>(
     if let Some(version) = settings.version_ref() {
         ctx = ctx.with_version(version);
     }
-    match settings.format_ref() {
+    let language = scope.language();
+    if let Some(language) = language {
+        ctx = ctx.with_locale(language);
+    }
+    let mut response = match scope.format() {
         Some(format) => crate::response::to_response_with(error, format, &ctx),
         None => crate::response::to_response(error, &ctx),
+    };
+    let headers = response.headers_mut();
+    if settings.negotiates() {
+        headers.append(http::header::VARY, http::HeaderValue::from_static("Accept"));
     }
+    if let Some(language) = language {
+        // The language the message is really in: the default where the error has no
+        // translation in the negotiated one.
+        let sent = if error.write_message_in(language, &mut Discard) {
+            language
+        } else {
+            settings.languages.first().map_or(language, |l| &**l)
+        };
+        if let Ok(value) = http::HeaderValue::from_str(sent) {
+            headers.insert(http::header::CONTENT_LANGUAGE, value);
+        }
+        headers.append(
+            http::header::VARY,
+            http::HeaderValue::from_static("Accept-Language"),
+        );
+    }
+    response
+}
+
+/// A sink that keeps nothing: asks whether a translation exists.
+struct Discard;
+
+impl crate::MessageSink for Discard {
+    fn display(&mut self, _: &dyn fmt::Display) {}
+
+    fn text(&mut self, _: &str) {}
+
+    fn __literal(&mut self, _: crate::__private::Literal) {}
 }

@@ -11,6 +11,8 @@ use error_core::{ApiError, FieldErrors};
 #[cfg_attr(feature = "client", api(client))]
 #[cfg_attr(feature = "tonic", api(tonic, grpc_domain = "leads.example.com"))]
 #[api(format = error_core::format::Flat, version = "v1", www_authenticate = "ApiKey")]
+// Translations, checked at compile time: `locales/de/errors.ftl` (the attribute messages are `en`).
+#[api(locales = "locales")]
 pub enum LeadError {
     /// The lead (or one lead of a bulk request) failed validation.
     #[api(status = 422, code = "validation_error", message = "Validation failed")]

@@ -72,11 +72,13 @@ pub struct Config {
     pub auth_window: Duration,
     /// The clock that stamps envelopes and drives the rate limit (a `FixedClock` in tests).
     pub clock: Arc<dyn Clock>,
+    /// The languages errors are sent in, from `Accept-Language`; the first is the default.
+    pub languages: Vec<&'static str>,
 }
 
 impl Default for Config {
     /// Flat, 20 requests per second, 3 credits, 10,000 leads per tenant, 10 wrong keys per
-    /// address per minute, the system clock.
+    /// address per minute, the system clock, English and German.
     fn default() -> Self {
         Config {
             format: Builtin::Flat,
@@ -86,6 +88,7 @@ impl Default for Config {
             auth_failures: 10,
             auth_window: Duration::from_secs(60),
             clock: Arc::new(SystemClock),
+            languages: vec!["en", "de"],
         }
     }
 }
@@ -95,6 +98,7 @@ impl std::fmt::Debug for Config {
         f.debug_struct("Config")
             .field("format", &self.format)
             .field("rate", &self.rate)
+            .field("languages", &self.languages)
             .field("credits", &self.credits)
             .field("max_leads", &self.max_leads)
             .field("auth_failures", &self.auth_failures)
@@ -225,6 +229,8 @@ pub fn router_and_state(config: Config) -> (Router, AppState) {
     let state = AppState::new(config.clone());
     let settings = ErrorSettings::new()
         .format(config.format)
+        .negotiate()
+        .languages(config.languages.iter().copied())
         .version("v1")
         .clock(SharedClock(Arc::clone(&config.clock)));
     let router = Router::new()

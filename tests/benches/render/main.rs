@@ -16,6 +16,7 @@ use error_core::format::{Compact, Flat, Laravel, Nested, Problem};
 use error_core::{ApiError, FieldError, FieldErrors, Format, RenderContext, Timestamp};
 
 mod hand;
+mod locale;
 mod peer;
 mod tree;
 
@@ -241,5 +242,5 @@ fn accessors(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, formats, accessors, clocks);
+criterion_group!(benches, formats, accessors, clocks, locale::locales);
 criterion_main!(benches);

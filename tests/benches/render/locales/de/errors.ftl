@@ -1,0 +1,1 @@
+missing_api_key = Anmeldung erforderlich.

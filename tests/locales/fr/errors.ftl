@@ -1,0 +1,1 @@
+lead--not-found = Le prospect { $id } est introuvable.

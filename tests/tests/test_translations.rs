@@ -1,0 +1,182 @@
+//! Translations checked at compile time (`#[api(locales = "locales")]`, the files in
+//! `tests/locales`), rendered in every format: whole bodies.
+
+use error_core::format::{Builtin, ErrorView, Format};
+use error_core::{ApiError, RenderContext, Timestamp};
+
+#[derive(Debug, ApiError)]
+#[api(locales = "locales", format = error_core::format::Flat)]
+enum LeadError {
+    // No `message`: the fallback locale's (en) is the message.
+    #[api(status = 404, code = "lead/not-found")]
+    NotFound { id: u64 },
+    #[api(status = 429)]
+    Quota { used: u32, limit: String },
+    #[api(status = 503, message = "Down for maintenance.")]
+    Maintenance,
+    #[api(
+        status = 401,
+        message = "Authentication required.",
+        www_authenticate = "Bearer"
+    )]
+    Auth,
+    // No translation anywhere but its own message.
+    #[api(status = 409, message = "Conflict.")]
+    Conflict,
+}
+
+fn ctx(locale: Option<&str>) -> RenderContext<'_> {
+    let ctx = RenderContext::at(Timestamp::from_unix_millis(0));
+    match locale {
+        Some(locale) => ctx.with_locale(locale),
+        None => ctx,
+    }
+}
+
+fn render(error: &LeadError, format: Builtin, locale: Option<&str>) -> String {
+    let mut out = Vec::new();
+    error.render_into(&format, &ctx(locale), &mut out);
+    String::from_utf8(out).unwrap()
+}
+
+fn message(error: &LeadError, locale: Option<&str>) -> String {
+    let ctx = ctx(locale);
+    ErrorView::new(error, &ctx).message().into_owned()
+}
+
+#[test]
+fn the_fallback_locale_gives_the_messages_the_attributes_leave_out() {
+    let quota = LeadError::Quota {
+        used: 3,
+        limit: "5".into(),
+    };
+    assert_eq!(
+        message(&LeadError::NotFound { id: 7 }, None),
+        "Lead 7 was not found."
+    );
+    assert_eq!(message(&quota, None), "Quota \"exceeded\" 3/5.");
+    let entry = &LeadError::CATALOGUE[0];
+    assert_eq!(entry.message(), "Lead {id} was not found.");
+    assert_eq!(
+        LeadError::CATALOGUE[1].message(),
+        "Quota \"exceeded\" {used}/{limit}."
+    );
+}
+
+#[test]
+fn each_locale_has_its_messages() {
+    let not_found = LeadError::NotFound { id: 7 };
+    let quota = LeadError::Quota {
+        used: 3,
+        limit: "<5>".into(),
+    };
+    let cases: [(&LeadError, Option<&str>, &str); 12] = [
+        (&not_found, Some("de"), "Lead 7 wurde nicht gefunden."),
+        (&not_found, Some("fr"), "Le prospect 7 est introuvable."),
+        (&not_found, Some("en"), "Lead 7 was not found."),
+        // A locale the enum does not have: the message it would have without one.
+        (&not_found, Some("pt"), "Lead 7 was not found."),
+        (&quota, Some("de"), "Kontingent „überschritten“ 3/<5>."),
+        (&quota, Some("fr"), "Quota \"exceeded\" 3/<5>."),
+        (
+            &LeadError::Maintenance,
+            Some("de"),
+            "Wartungsarbeiten, bitte später erneut versuchen.",
+        ),
+        (&LeadError::Maintenance, Some("en"), "Down for maintenance."),
+        (&LeadError::Maintenance, None, "Down for maintenance."),
+        (
+            &LeadError::Auth,
+            Some("de"),
+            "Anmeldung erforderlich: {Bearer} \\ \"Token\".",
+        ),
+        (&LeadError::Conflict, Some("de"), "Conflict."),
+        (&LeadError::Conflict, None, "Conflict."),
+    ];
+    for (error, locale, want) in cases {
+        assert_eq!(message(error, locale), want, "{error:?} {locale:?}");
+    }
+}
+
+#[test]
+fn translated_bodies_in_every_format() {
+    let auth = LeadError::Auth;
+    let want = [
+        r#"{"success":false,"status":401,"message":"Anmeldung erforderlich: {Bearer} \\ \"Token\".","meta":{"timestamp":"1970-01-01T00:00:00.000Z"}}"#,
+        r#"{"success":false,"error":{"code":401,"timestamp":"1970-01-01T00:00:00.000Z","message":"Anmeldung erforderlich: {Bearer} \\ \"Token\".","details":"auth"}}"#,
+        r#"{"message":"Anmeldung erforderlich: {Bearer} \\ \"Token\"."}"#,
+        r#"{"error":{"message":"Anmeldung erforderlich: {Bearer} \\ \"Token\".","details":null}}"#,
+        r#"{"type":"about:blank","title":"Unauthorized","status":401,"detail":"Anmeldung erforderlich: {Bearer} \\ \"Token\".","code":"auth"}"#,
+    ];
+    for (format, want) in Builtin::ALL.into_iter().zip(want) {
+        assert_eq!(render(&auth, format, Some("de")), want, "{format}");
+    }
+    let quota = LeadError::Quota {
+        used: 3,
+        limit: "\"5\"\n".into(),
+    };
+    assert_eq!(
+        render(&quota, Builtin::Problem, Some("de")),
+        r#"{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Kontingent „überschritten“ 3/\"5\"\n.","code":"quota"}"#
+    );
+    assert_eq!(Builtin::Problem.content_type(), "application/problem+json");
+}
+
+/// A `transparent` variant forwards the locale to the inner error, whose translations it
+/// renders; the outer enum needs no `locales` of its own.
+#[test]
+fn transparent_variants_forward_the_locale() {
+    #[derive(Debug, ApiError)]
+    #[api(format = error_core::format::Flat)]
+    enum AppError {
+        #[api(transparent)]
+        Lead(LeadError),
+        #[api(status = 400, message = "Bad request.")]
+        Bad,
+    }
+    let ctx = ctx(Some("de"));
+    let lead = AppError::Lead(LeadError::NotFound { id: 7 });
+    assert_eq!(
+        ErrorView::new(&lead, &ctx).message(),
+        "Lead 7 wurde nicht gefunden."
+    );
+    assert_eq!(
+        ErrorView::new(&AppError::Bad, &ctx).message(),
+        "Bad request."
+    );
+    let mut out = Vec::new();
+    lead.render_into(&Builtin::Problem, &ctx, &mut out);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Lead 7 wurde nicht gefunden.","code":"lead/not-found"}"#
+    );
+}
+
+/// A static variant's body is cached per format after its first rendering; a rendering in
+/// another locale must not be served that cached body (nor fill it with its own).
+#[test]
+fn the_static_body_cache_never_crosses_locales() {
+    let auth = LeadError::Auth;
+    for format in Builtin::ALL {
+        for _ in 0..3 {
+            let english = render(&auth, format, None);
+            assert!(
+                english.contains("Authentication required."),
+                "{format}: {english}"
+            );
+            let german = render(&auth, format, Some("de"));
+            assert!(
+                german.contains("Anmeldung erforderlich"),
+                "{format}: {german}"
+            );
+            assert_eq!(
+                german,
+                english.replace(
+                    "Authentication required.",
+                    r#"Anmeldung erforderlich: {Bearer} \\ \"Token\"."#
+                ),
+                "{format}"
+            );
+        }
+    }
+}

@@ -1,0 +1,10 @@
+use error_core::ApiError;
+
+#[derive(ApiError)]
+#[api(locales = "../../../../tests/ui/locales/unknown-variable")]
+enum LeadError {
+    #[api(status = 404, code = "lead/not-found")]
+    NotFound { id: u64 },
+}
+
+fn main() {}

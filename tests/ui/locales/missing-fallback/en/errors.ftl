@@ -1,0 +1,1 @@
+lead--duplicate = This lead already exists.

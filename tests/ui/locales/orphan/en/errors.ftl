@@ -1,0 +1,3 @@
+lead--not-found = Lead not found.
+
+lead--missing = Lead missing.

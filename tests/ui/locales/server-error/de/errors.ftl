@@ -1,0 +1,1 @@
+database = Interner Fehler bei { $query }.

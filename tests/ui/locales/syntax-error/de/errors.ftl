@@ -1,0 +1,2 @@
+# An unclosed placeable.
+lead--not-found = Lead { $id wurde nicht gefunden.

@@ -1,0 +1,1 @@
+lead--not-found = Lead { $id } was not found.
