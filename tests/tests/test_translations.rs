@@ -180,3 +180,28 @@ fn the_static_body_cache_never_crosses_locales() {
         }
     }
 }
+
+/// gRPC (feature `tonic`): with a negotiated language, the error's own translation is sent as
+/// `google.rpc.LocalizedMessage`; the status message stays the fallback locale's.
+#[cfg(feature = "tonic")]
+#[test]
+fn grpc_sends_the_translation_as_a_localized_message() {
+    use error_core::grpc::{to_status, GrpcContext};
+    use tonic_types::StatusExt;
+
+    let ctx = GrpcContext::new("leads.example.com").with_translation("de");
+    let status = to_status(&LeadError::Auth, &ctx);
+    assert_eq!(status.message(), "Authentication required.");
+    let localized = status.get_details_localized_message().unwrap();
+    assert_eq!(localized.locale, "de");
+    assert_eq!(
+        localized.message,
+        r#"Anmeldung erforderlich: {Bearer} \ "Token"."#
+    );
+
+    // No translation in that language, or none asked for: no LocalizedMessage.
+    let status = to_status(&LeadError::Conflict, &ctx);
+    assert!(status.get_details_localized_message().is_none());
+    let status = to_status(&LeadError::Auth, &GrpcContext::new("leads.example.com"));
+    assert!(status.get_details_localized_message().is_none());
+}

@@ -61,6 +61,9 @@ pub struct GrpcContext<'a> {
     domain: &'a str,
     request_id: Option<&'a str>,
     locale: Option<(&'a str, &'a dyn Localize)>,
+    /// A negotiated language whose compile-time translations (`#[api(locales = …)]`) are sent
+    /// as `LocalizedMessage` when no [`Localize`] hook is set.
+    translation: Option<&'a str>,
     code: Option<Code>,
     source: Option<&'a (dyn Error + 'a)>,
 }
@@ -72,9 +75,24 @@ impl<'a> GrpcContext<'a> {
             domain,
             request_id: None,
             locale: None,
+            translation: None,
             code: None,
             source: None,
         }
+    }
+
+    /// Sends the error's own translation into `locale` (from `#[api(locales = …)]`, checked
+    /// at compile time) as a `google.rpc.LocalizedMessage`, when the variant has one. The
+    /// generated `From<E> for tonic::Status` sets it from the request scope's negotiated
+    /// language. A [`with_locale`](GrpcContext::with_locale) hook takes precedence.
+    pub const fn with_translation(mut self, locale: &'a str) -> Self {
+        self.translation = Some(locale);
+        self
+    }
+
+    /// The language set by [`with_translation`](GrpcContext::with_translation).
+    pub const fn translation(&self) -> Option<&'a str> {
+        self.translation
     }
 
     /// A context with the request id of an HTTP rendering context, for a service that

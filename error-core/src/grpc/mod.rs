@@ -82,6 +82,9 @@ pub mod __derive {
         let mut ctx = GrpcContext::new(domain);
         if let Some(scope) = &scope {
             ctx = ctx.with_request_id(scope.request_id().as_str());
+            if let Some(language) = scope.language() {
+                ctx = ctx.with_translation(language);
+            }
         }
         if let Some(code) = code {
             ctx = ctx.with_code(code);

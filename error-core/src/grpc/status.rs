@@ -104,6 +104,11 @@ pub fn to_status<E: ApiError + ?Sized>(error: &E, ctx: &GrpcContext<'_>) -> toni
     }
     if let Some((locale, localized)) = ctx.localize(error.entry(), &message) {
         details.push(LocalizedMessage::new(locale, localized).into());
+    } else if let Some(locale) = ctx.translation() {
+        let mut localized = crate::__private::PlainMessage(String::new());
+        if error.write_message_in(locale, &mut localized) {
+            details.push(LocalizedMessage::new(locale, localized.0).into());
+        }
     }
     tonic::Status::with_error_details_vec(code.into(), message, details)
 }
