@@ -1409,7 +1409,8 @@ async fn the_service_answers_in_the_clients_language_and_format() {
             "Not Found",
             "lead/not-found",
             "Lead 42 wurde nicht gefunden.",
-        );
+        )
+        .meta("id", 42);
         let res = de("/v1/leads/42")
             .header("x-request-id", "de-1")
             .send()
@@ -1455,7 +1456,8 @@ async fn the_service_answers_in_the_clients_language_and_format() {
             .await
             .unwrap();
         assert_eq!(res.headers()["content-language"], "en");
-        let english = expect(404, "Not Found", "lead/not-found", "Lead 42 was not found.");
+        let english =
+            expect(404, "Not Found", "lead/not-found", "Lead 42 was not found.").meta("id", 42);
         assert_eq!(res.text().await.unwrap(), body(format, &english, "ja-1"));
     }
 }
