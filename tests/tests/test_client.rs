@@ -259,6 +259,64 @@ fn problem_without_detail_uses_title() {
     assert_eq!(remote.code(), None);
 }
 
+/// RFC 9110 §8.5: `Content-Language` names the language of the message; its first tag is
+/// read when it has the shape of a language tag, anything else is not reflected. AIP-193
+/// "Localization": the `LocalizedMessage` detail carries the translation and its locale.
+#[test]
+fn content_language_and_localized_message() {
+    let problem = r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Lead 42 wurde nicht gefunden."}"#;
+    let language = |value: &str| {
+        RemoteError::parse(
+            status(404),
+            &headers(&[("content-language", value)]),
+            problem.as_bytes(),
+        )
+        .language()
+        .map(str::to_owned)
+    };
+    assert_eq!(language("de").as_deref(), Some("de"));
+    assert_eq!(language("de-AT, en").as_deref(), Some("de-AT"));
+    assert_eq!(language(" pt-BR ").as_deref(), Some("pt-BR"));
+    assert_eq!(language("zh-Hant-TW").as_deref(), Some("zh-Hant-TW"));
+    for hostile in [
+        "",
+        "de_AT",
+        "1de",
+        "de--AT",
+        "de-",
+        "abcdefghi",
+        "de;q=1",
+        "<script>",
+        "x-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd",
+    ] {
+        assert_eq!(language(hostile), None, "{hostile:?}");
+    }
+    let without = RemoteError::parse(status(404), &HeaderMap::new(), problem.as_bytes());
+    assert_eq!(without.language(), None);
+    assert_eq!(without.localized_message(), None);
+
+    let aip = r#"{"error":{"code":404,"message":"Lead 42 was not found.","status":"NOT_FOUND","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LEAD_NOT_FOUND","metadata":{"id":"42"}},{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"de","message":"Lead 42 wurde nicht gefunden."}]}}"#;
+    let remote = RemoteError::parse(status(404), &HeaderMap::new(), aip.as_bytes());
+    assert_eq!(remote.format(), Some(Builtin::Aip));
+    assert_eq!(remote.message(), Some("Lead 42 was not found."));
+    assert_eq!(
+        remote.localized_message(),
+        Some(("de", "Lead 42 wurde nicht gefunden."))
+    );
+    assert_eq!(remote.language(), Some("de"));
+    // The header wins over the detail's locale; a malformed locale is not read.
+    let remote = RemoteError::parse(
+        status(404),
+        &headers(&[("content-language", "de-AT")]),
+        aip.as_bytes(),
+    );
+    assert_eq!(remote.language(), Some("de-AT"));
+    let bad = aip.replace(r#""locale":"de""#, r#""locale":"d\ne""#);
+    let remote = RemoteError::parse(status(404), &HeaderMap::new(), bad.as_bytes());
+    assert_eq!(remote.localized_message(), None);
+    assert_eq!(remote.language(), None);
+}
+
 #[test]
 fn named_format_rejects_other_shapes() {
     let body = br#"{"message":"Unauthenticated."}"#;

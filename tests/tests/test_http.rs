@@ -35,6 +35,9 @@ struct Expect {
     fields: Option<Vec<(&'static str, &'static str, &'static str, &'static str)>>,
     /// The placeholder values of the message, by name (AIP-193's `ErrorInfo.metadata`).
     meta: Vec<(&'static str, String)>,
+    /// When `message` is a translation: its locale and the catalogue's own message (AIP-193
+    /// keeps that in `message` and the translation in a `LocalizedMessage`).
+    translated: Option<(&'static str, &'static str)>,
 }
 
 fn expect(status: u16, title: &'static str, code: &'static str, message: &'static str) -> Expect {
@@ -45,10 +48,16 @@ fn expect(status: u16, title: &'static str, code: &'static str, message: &'stati
         message,
         fields: None,
         meta: Vec::new(),
+        translated: None,
     }
 }
 
 impl Expect {
+    fn translated(mut self, locale: &'static str, original: &'static str) -> Self {
+        self.translated = Some((locale, original));
+        self
+    }
+
     fn meta(mut self, name: &'static str, value: impl ToString) -> Self {
         self.meta.push((name, value.to_string()));
         self
@@ -214,6 +223,18 @@ fn body_with(format: Builtin, e: &Expect, rid: &str, retry: Option<&str>) -> Str
                 r#"{{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":{}}}"#,
                 q(rid)
             ));
+            let message = match e.translated {
+                // AIP-193 "Localization": the developer-facing message, and the translation
+                // in a `LocalizedMessage` detail.
+                Some((locale, original)) => {
+                    details.push(format!(
+                        r#"{{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":{},"message":{message}}}"#,
+                        q(locale)
+                    ));
+                    q(original)
+                }
+                None => message,
+            };
             format!(
                 r#"{{"error":{{"code":{status},"message":{message},"status":{},"details":[{}]}}}}"#,
                 q(error_core::grpc::Code::from_http(status).name()),
@@ -1410,6 +1431,7 @@ async fn the_service_answers_in_the_clients_language_and_format() {
             "lead/not-found",
             "Lead 42 wurde nicht gefunden.",
         )
+        .translated("de", "Lead 42 was not found.")
         .meta("id", 42);
         let res = de("/v1/leads/42")
             .header("x-request-id", "de-1")

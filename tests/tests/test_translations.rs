@@ -107,7 +107,13 @@ fn translated_bodies_in_every_format() {
         r#"{"message":"Anmeldung erforderlich: {Bearer} \\ \"Token\"."}"#,
         r#"{"error":{"message":"Anmeldung erforderlich: {Bearer} \\ \"Token\".","details":null}}"#,
         r#"{"type":"about:blank","title":"Unauthorized","status":401,"detail":"Anmeldung erforderlich: {Bearer} \\ \"Token\".","code":"auth"}"#,
+        // AIP-193 "Localization": `message` stays in the catalogue's language, the
+        // translation is a `LocalizedMessage` detail with its locale.
+        r#"{"error":{"code":401,"message":"Authentication required.","status":"UNAUTHENTICATED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"AUTH"},{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"de","message":"Anmeldung erforderlich: {Bearer} \\ \"Token\"."}]}}"#,
+        r#"{"errors":[{"status":"401","code":"auth","title":"Unauthorized","detail":"Anmeldung erforderlich: {Bearer} \\ \"Token\"."}]}"#,
+        r#"{"error":{"code":"Auth","message":"Anmeldung erforderlich: {Bearer} \\ \"Token\"."}}"#,
     ];
+    assert_eq!(Builtin::ALL.len(), want.len());
     for (format, want) in Builtin::ALL.into_iter().zip(want) {
         assert_eq!(render(&auth, format, Some("de")), want, "{format}");
     }
@@ -169,14 +175,19 @@ fn the_static_body_cache_never_crosses_locales() {
                 german.contains("Anmeldung erforderlich"),
                 "{format}: {german}"
             );
-            assert_eq!(
-                german,
+            let translated = r#"Anmeldung erforderlich: {Bearer} \\ \"Token\"."#;
+            let want = if format == Builtin::Aip {
+                // The message stays; the translation is one more detail.
                 english.replace(
-                    "Authentication required.",
-                    r#"Anmeldung erforderlich: {Bearer} \\ \"Token\"."#
-                ),
-                "{format}"
-            );
+                    "]}}",
+                    &format!(
+                        r#",{{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"de","message":"{translated}"}}]}}}}"#
+                    ),
+                )
+            } else {
+                english.replace("Authentication required.", translated)
+            };
+            assert_eq!(german, want, "{format}");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The client side (feature `client`): read any envelope back, rebuild the service's enum,
 //! and decide whether to retry.
 //!
-//! - [`RemoteError::parse`] reads a response (status, headers, body bytes) in any of the five
+//! - [`RemoteError::parse`] reads a response (status, headers, body bytes) in any of the eight
 //!   formats, detected from the body's shape and the content type, or in a named one
 //!   ([`RemoteError::parse_as`]). A body that is not an envelope (a proxy's HTML page, an
 //!   empty or truncated body) gives a [`BodyKind`] saying so; parsing never fails and never
@@ -23,6 +23,12 @@
 //! | Laravel | – | `message` | path, message | – | – | – |
 //! | Compact | – | `error.message` | path, message | `details` otherwise | – | – |
 //! | Problem | `code` | `detail` (else `title`) | path (from the pointer), message | `details` | `request_id` | – |
+//! | AIP-193 | `ErrorInfo.reason` | `error.message` | `BadRequest.fieldViolations` | – | `RequestInfo.requestId` | – |
+//! | JSON:API | the first object's `code` | `detail` (`title` with field errors) | path (from `source.pointer`), message | – | `meta.request_id` | – |
+//! | Microsoft | the innermost `innererror.code` | `error.message` | `details` (`target`, `message`) | – | – | – |
+//!
+//! The `Content-Language` header gives [`RemoteError::language`]; an AIP-193
+//! `LocalizedMessage` detail gives [`RemoteError::localized_message`].
 //!
 //! The `X-Request-Id` header takes precedence over the envelope's request id. In Nested and
 //! Compact a `details` list whose items are all objects with a `message` is read as field

@@ -95,6 +95,9 @@ impl Parser {
             .get(RETRY_AFTER)
             .and_then(|value| value.to_str().ok())
             .and_then(RetryAfter::parse);
+        remote.language = header_str(headers, "content-language")
+            .and_then(content_language)
+            .map(str::to_owned);
         remote.request_id = header_str(headers, "x-request-id")
             .filter(|id| !id.is_empty())
             .map(str::to_owned);
@@ -193,6 +196,27 @@ impl RemoteError {
 
 fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers.get(name).and_then(|value| value.to_str().ok())
+}
+
+/// The first language tag of a `Content-Language` value (RFC 9110 §8.5), when well-formed.
+fn content_language(value: &str) -> Option<&str> {
+    let first = value.split(',').next()?.trim();
+    language_tag(first).then_some(first)
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag: subtags of 1 to 8 ASCII letters or
+/// digits joined by `-`, the first all letters, at most 35 characters (RFC 5646 §4.4.1's
+/// length a consumer must accept). What a server sends is not reflected otherwise.
+fn language_tag(tag: &str) -> bool {
+    tag.len() <= 35
+        && tag.split('-').enumerate().all(|(i, subtag)| {
+            (1..=8).contains(&subtag.len())
+                && if i == 0 {
+                    subtag.bytes().all(|b| b.is_ascii_alphabetic())
+                } else {
+                    subtag.bytes().all(|b| b.is_ascii_alphanumeric())
+                }
+        })
 }
 
 fn malformed(error: &serde_json::Error) -> BodyKind {
@@ -475,6 +499,12 @@ impl Top {
                             let items = detail.get("fieldViolations").and_then(Value::as_array);
                             for item in items.into_iter().flatten() {
                                 push_limited(fields, aip_violation(item));
+                            }
+                        }
+                        Some("LocalizedMessage") => {
+                            let locale = text("locale").filter(|l| language_tag(l));
+                            if let (Some(locale), Some(message)) = (locale, text("message")) {
+                                remote.localized = Some((locale.to_owned(), message.to_owned()));
                             }
                         }
                         Some("RequestInfo") if remote.request_id.is_none() => {

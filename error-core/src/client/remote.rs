@@ -31,7 +31,7 @@ pub enum BodyKind {
     Envelope(Builtin),
     /// No body, or only whitespace.
     Empty,
-    /// Well-formed JSON that is none of the five envelopes (or not the one asked for).
+    /// Well-formed JSON that is none of the eight envelopes (or not the one asked for).
     OtherJson,
     /// Not JSON at all: an HTML page from a proxy, plain text.
     NotJson,
@@ -134,6 +134,8 @@ pub struct RemoteError {
     pub(super) problem_type: Option<String>,
     pub(super) title: Option<String>,
     pub(super) content_type: Option<String>,
+    pub(super) language: Option<String>,
+    pub(super) localized: Option<(String, String)>,
     pub(super) excerpt: Option<String>,
 }
 
@@ -154,6 +156,8 @@ impl RemoteError {
             problem_type: None,
             title: None,
             content_type: None,
+            language: None,
+            localized: None,
             excerpt: None,
         }
     }
@@ -176,7 +180,7 @@ impl RemoteError {
         }
     }
 
-    /// Whether the body was one of the five envelopes.
+    /// Whether the body was one of the eight envelopes.
     pub fn is_envelope(&self) -> bool {
         self.format().is_some()
     }
@@ -242,6 +246,33 @@ impl RemoteError {
     /// The `Content-Type` header, as sent.
     pub fn content_type(&self) -> Option<&str> {
         self.content_type.as_deref()
+    }
+
+    /// The language the message is written in: the response's `Content-Language` (its
+    /// first tag, when it is a well-formed BCP 47 tag of at most 35 characters), else the
+    /// locale of an AIP-193 `LocalizedMessage` detail.
+    ///
+    /// ```
+    /// use error_core::client::RemoteError;
+    ///
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("content-language", "de".parse().unwrap());
+    /// let body = br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Lead 42 wurde nicht gefunden."}"#;
+    /// let remote = RemoteError::parse(http::StatusCode::NOT_FOUND, &headers, body);
+    /// assert_eq!(remote.language(), Some("de"));
+    /// ```
+    pub fn language(&self) -> Option<&str> {
+        self.language
+            .as_deref()
+            .or_else(|| self.localized.as_ref().map(|(locale, _)| locale.as_str()))
+    }
+
+    /// AIP-193's `LocalizedMessage` detail: its locale and message, when the body has one.
+    /// [`message`](RemoteError::message) is then the developer-facing message.
+    pub fn localized_message(&self) -> Option<(&str, &str)> {
+        self.localized
+            .as_ref()
+            .map(|(locale, message)| (locale.as_str(), message.as_str()))
     }
 
     /// For a body that is not an envelope, its first bytes (at most 512, decoded lossily as

@@ -26,7 +26,10 @@ use crate::{grpc, json, PlaceholderVisitor};
 ///     variant can carry a `LocalizedMessage` or any other detail with its `@type`);
 ///   - `RetryInfo.retryDelay` as a protobuf JSON `Duration` (`"30s"`, `"1.500s"`);
 ///   - `Help.links` with the documentation link;
-///   - `RequestInfo.requestId` when the context has a request id.
+///   - `RequestInfo.requestId` when the context has a request id;
+///   - `LocalizedMessage` (`locale`, `message`) when the context asks for a
+///     [locale](crate::RenderContext::with_locale) the variant has a translation in;
+///     `message` then stays in the catalogue's own language, as AIP-193 "Localization" asks.
 ///
 /// ```
 /// use error_core::format::Aip;
@@ -133,7 +136,9 @@ impl Format for Aip {
         out.extend_from_slice(b"{\"error\":{\"code\":");
         error.write_status(out);
         key(out, "message");
-        error.write_message_json(out);
+        // AIP-193 "Localization": `message` stays in the catalogue's language; a
+        // translation goes in a `LocalizedMessage` detail.
+        error.write_default_message_json(out);
         key(out, "status");
         json::write_str(out, error.canonical().name());
         key(out, "details");
@@ -218,6 +223,20 @@ impl Format for Aip {
             key(out, "requestId");
             json::write_str(out, id);
             out.push(b'}');
+        }
+
+        if let Some(locale) = error.locale() {
+            let start = out.len();
+            open_detail(out, &mut first, "LocalizedMessage");
+            key(out, "locale");
+            json::write_str(out, locale);
+            key(out, "message");
+            if error.write_translation_json(out).is_some() {
+                out.push(b'}');
+            } else {
+                // No translation in that locale: no detail.
+                out.truncate(start);
+            }
         }
         out.extend_from_slice(b"]}}");
     }

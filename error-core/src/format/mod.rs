@@ -307,6 +307,50 @@ impl<'a> ErrorView<'a> {
         }
     }
 
+    /// Writes the message as a JSON string in the catalogue's own language, whatever the
+    /// context's [locale](RenderContext::with_locale): for formats that keep a
+    /// developer-facing message beside a localized one (AIP-193's `message` and its
+    /// `LocalizedMessage` detail).
+    pub fn write_default_message_json(&self, out: &mut Vec<u8>) {
+        match self.entry.static_message_json() {
+            Some(message) => {
+                out.reserve(message.len() + 2);
+                out.push(b'"');
+                out.extend_from_slice(message.as_bytes());
+                out.push(b'"');
+            }
+            None => self.write_templated_message_json(out),
+        }
+    }
+
+    /// When the context asks for a [locale](RenderContext::with_locale) and the error has a
+    /// translation in it, writes that translation as a JSON string and returns the locale;
+    /// otherwise writes nothing and returns `None`.
+    ///
+    /// ```
+    /// use error_core::format::{ErrorView, Format};
+    /// use error_core::{ApiError, RenderContext, Timestamp};
+    ///
+    /// #[derive(ApiError)]
+    /// #[api(format = error_core::format::Compact)]
+    /// enum E {
+    ///     #[api(status = 404, code = "lead/not-found", message = "Not found.")]
+    ///     NotFound,
+    /// }
+    ///
+    /// let ctx = RenderContext::at(Timestamp::from_unix_millis(0)).with_locale("de");
+    /// let view = ErrorView::new(&E::NotFound, &ctx);
+    /// let mut out = Vec::new();
+    /// // `E` has no translations: nothing is written.
+    /// assert_eq!(view.write_translation_json(&mut out), None);
+    /// assert!(out.is_empty());
+    /// ```
+    pub fn write_translation_json(&self, out: &mut Vec<u8>) -> Option<&'a str> {
+        let locale = self.ctx.locale()?;
+        self.write_translated_message_json(locale, out)
+            .then_some(locale)
+    }
+
     fn write_translated_message_json(&self, locale: &str, out: &mut Vec<u8>) -> bool {
         if let Some(message) = self.message.static_message_json_in(locale) {
             // A static translation: a copy between two quotes, like the default message.
