@@ -296,21 +296,14 @@ impl<'a> ErrorView<'a> {
                 return;
             }
         }
-        match self.entry.static_message_json() {
-            Some(message) => {
-                out.reserve(message.len() + 2);
-                out.push(b'"');
-                out.extend_from_slice(message.as_bytes());
-                out.push(b'"');
-            }
-            None => self.write_templated_message_json(out),
-        }
+        self.write_default_message_json(out);
     }
 
     /// Writes the message as a JSON string in the catalogue's own language, whatever the
     /// context's [locale](RenderContext::with_locale): for formats that keep a
     /// developer-facing message beside a localized one (AIP-193's `message` and its
     /// `LocalizedMessage` detail).
+    #[inline]
     pub fn write_default_message_json(&self, out: &mut Vec<u8>) {
         match self.entry.static_message_json() {
             Some(message) => {
