@@ -44,6 +44,8 @@ pub struct CatalogueEntry {
     has_retry_after: bool,
     placeholders: &'static [&'static str],
     inner: Option<&'static [CatalogueEntry]>,
+    /// For a `transparent` entry, the inner enum's settings (`ApiError::INFO`).
+    inner_info: ApiInfo,
     meta: &'static [(&'static str, &'static str)],
     docs: Option<&'static str>,
     /// AIP-193's `ErrorInfo.reason` and the Microsoft guidelines' `code`, computed and
@@ -120,6 +122,7 @@ impl CatalogueEntry {
             has_retry_after: false,
             placeholders: &[],
             inner: None,
+            inner_info: ApiInfo::DEFAULT,
             meta: &[],
             docs: None,
             reason: None,
@@ -171,6 +174,7 @@ impl CatalogueEntry {
             has_retry_after: false,
             placeholders: &[],
             inner: None,
+            inner_info: ApiInfo::DEFAULT,
             meta: &[],
             docs: None,
             reason: None,
@@ -323,6 +327,7 @@ impl CatalogueEntry {
     pub(crate) const fn transparent_entry(
         variant: &'static str,
         inner: &'static [CatalogueEntry],
+        inner_info: ApiInfo,
     ) -> Self {
         CatalogueEntry {
             variant,
@@ -340,6 +345,7 @@ impl CatalogueEntry {
             has_retry_after: false,
             placeholders: &[],
             inner: Some(inner),
+            inner_info,
             meta: &[],
             docs: None,
             reason: None,
@@ -459,6 +465,36 @@ impl CatalogueEntry {
     /// ```
     pub const fn transparent(&self) -> Option<&'static [CatalogueEntry]> {
         self.inner
+    }
+
+    /// For a `transparent` variant, the inner enum's own settings
+    /// ([`ApiError::INFO`](crate::ApiError::INFO): its version, `type_base` and enum-level
+    /// metadata); `None` for any other entry.
+    ///
+    /// ```
+    /// use error_core::ApiError;
+    ///
+    /// #[derive(ApiError)]
+    /// #[api(meta(domain = "auth.example.com"))]
+    /// enum AuthError {
+    ///     #[api(status = 401, www_authenticate = "Bearer")]
+    ///     Unauthenticated,
+    /// }
+    ///
+    /// #[derive(ApiError)]
+    /// enum AppError {
+    ///     #[api(transparent)]
+    ///     Auth(AuthError),
+    /// }
+    ///
+    /// let info = AppError::CATALOGUE[0].transparent_info().unwrap();
+    /// assert_eq!(info.meta("domain"), Some("auth.example.com"));
+    /// ```
+    pub const fn transparent_info(&self) -> Option<ApiInfo> {
+        match self.inner {
+            Some(_) => Some(self.inner_info),
+            None => None,
+        }
     }
 
     /// Whether the variant carries a `Retry-After` delay (an `#[api(retry_after)]` field).

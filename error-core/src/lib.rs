@@ -209,8 +209,9 @@ pub mod __private {
     pub const fn transparent(
         variant: &'static str,
         inner: &'static [crate::CatalogueEntry],
+        inner_info: crate::ApiInfo,
     ) -> crate::CatalogueEntry {
-        crate::CatalogueEntry::transparent_entry(variant, inner)
+        crate::CatalogueEntry::transparent_entry(variant, inner, inner_info)
     }
 
     /// What a `transparent` variant renders with: the inner error's settings, else the
@@ -289,6 +290,8 @@ pub mod __private {
     pub struct Via<T> {
         /// [`ApiError::CATALOGUE`](crate::ApiError::CATALOGUE).
         pub catalogue: &'static [crate::CatalogueEntry],
+        /// [`ApiError::INFO`](crate::ApiError::INFO).
+        pub static_info: crate::ApiInfo,
         /// [`ApiError::info`](crate::ApiError::info).
         pub info: fn(&T) -> crate::ApiInfo,
         /// [`ApiError::entry`](crate::ApiError::entry).
@@ -320,6 +323,7 @@ pub mod __private {
         use crate::ApiError as _;
         Via {
             catalogue: <T::Error as crate::ApiError>::CATALOGUE,
+            static_info: <T::Error as crate::ApiError>::INFO,
             info: |t| t.inner().info(),
             entry: |t| t.inner().entry(),
             status: |t| t.inner().status(),

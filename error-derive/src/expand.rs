@@ -448,7 +448,10 @@ fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
             let inner = quote_spanned!(ty.span()=>
                 #krate::__private::via::<#ty>().catalogue
             );
-            let mut entry = quote!(#krate::__private::transparent(#variant, #inner));
+            let inner_info = quote_spanned!(ty.span()=>
+                #krate::__private::via::<#ty>().static_info
+            );
+            let mut entry = quote!(#krate::__private::transparent(#variant, #inner, #inner_info));
             if !plan.meta.is_empty() {
                 let pairs = plan.meta.iter().map(|(k, v)| quote!((#k, #v)));
                 entry = quote!(#entry.with_meta(&[#(#pairs),*]));

@@ -1055,3 +1055,111 @@ fn docs_and_metadata_are_in_the_snapshot_and_compared() {
          https://docs.example.com/v2/errors#lead/not-found\n"
     );
 }
+
+/// Enum-level metadata is what a format reads where the variant declares no value, so the
+/// snapshot records it on every error (the variant's value winning); through `transparent`
+/// variants, the inner enum's settings apply, else the outer's, as when the error is rendered.
+/// Changing the enum's domain is then reported on each error it reaches.
+#[allow(dead_code)]
+mod enum_metadata {
+    use error_core::ApiError;
+
+    #[derive(Debug, ApiError)]
+    #[api(format = error_core::format::Aip, meta(domain = "auth.example.com"))]
+    pub enum AuthError {
+        #[api(status = 401, www_authenticate = "Bearer")]
+        Unauthenticated,
+    }
+
+    #[derive(Debug, ApiError)]
+    pub enum PlainError {
+        #[api(status = 409)]
+        Conflict,
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(format = error_core::format::Aip, meta(domain = "leads.example.com", tier = "gold"))]
+    pub enum LeadError {
+        #[api(status = 404, code = "lead/not-found", meta(tier = "silver"))]
+        NotFound,
+        #[api(transparent)]
+        Auth(AuthError),
+        #[api(transparent)]
+        Plain(PlainError),
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(format = error_core::format::Aip, meta(domain = "leads.example.org"))]
+    pub enum Moved {
+        #[api(status = 404, code = "lead/not-found", meta(tier = "silver"))]
+        NotFound,
+    }
+}
+
+#[test]
+fn enum_metadata_is_in_every_snapshot_entry() {
+    let snapshot = Snapshot::of::<enum_metadata::LeadError>();
+    assert_eq!(snapshot.format, "aip");
+    let metadata: Vec<(String, Vec<(&str, &str)>)> = snapshot
+        .errors
+        .iter()
+        .map(|entry| {
+            (
+                entry.path(),
+                entry
+                    .metadata
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        metadata,
+        [
+            (
+                "NotFound".to_owned(),
+                vec![("domain", "leads.example.com"), ("tier", "silver")]
+            ),
+            (
+                "Auth::Unauthenticated".to_owned(),
+                vec![("domain", "auth.example.com")]
+            ),
+            (
+                "Plain::Conflict".to_owned(),
+                vec![("domain", "leads.example.com"), ("tier", "gold")]
+            ),
+        ]
+    );
+
+    // The snapshot says what the format renders.
+    let rendered = |error: &enum_metadata::LeadError| {
+        let mut out = Vec::new();
+        error.render_into(
+            &error_core::format::Aip,
+            &error_core::RenderContext::at(error_core::Timestamp::from_unix_millis(0)),
+            &mut out,
+        );
+        String::from_utf8(out).unwrap()
+    };
+    let auth = rendered(&enum_metadata::LeadError::Auth(
+        enum_metadata::AuthError::Unauthenticated,
+    ));
+    assert!(auth.contains(r#""domain":"auth.example.com""#), "{auth}");
+    let plain = rendered(&enum_metadata::LeadError::Plain(
+        enum_metadata::PlainError::Conflict,
+    ));
+    assert!(plain.contains(r#""domain":"leads.example.com""#), "{plain}");
+
+    let mut moved = Snapshot::of::<enum_metadata::LeadError>();
+    moved.errors[0] = Snapshot::of::<enum_metadata::Moved>().errors.remove(0);
+    let report = compare(
+        &Snapshot::of::<enum_metadata::LeadError>(),
+        &moved,
+        &Policy::new(),
+    );
+    assert_eq!(
+        report.to_string(),
+        "  accepted  lead/not-found (NotFound): metadata `domain` \"leads.example.com\" -> \"leads.example.org\"\n"
+    );
+}

@@ -7,8 +7,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::template::placeholders;
-use crate::format::{Compact, Flat, Laravel, Nested, Problem};
-use crate::{ApiError, CatalogueEntry};
+use crate::format::{Aip, Compact, Flat, JsonApi, Laravel, Microsoft, Nested, Problem};
+use crate::{ApiError, ApiInfo, CatalogueEntry};
 
 /// The schema version this library writes, and the newest it reads.
 ///
@@ -43,8 +43,8 @@ pub struct Snapshot {
     pub schema_version: u32,
     /// The enum's name, such as `LeadError` (for reports; not part of the contract).
     pub name: String,
-    /// The envelope format: `flat`, `nested`, `laravel`, `compact`, `problem`, or the type
-    /// name of a custom format.
+    /// The envelope format: `flat`, `nested`, `laravel`, `compact`, `problem`, `aip`,
+    /// `jsonapi`, `microsoft`, or the type name of a custom format.
     pub format: String,
     /// One entry per error, in declaration order, `transparent` variants replaced by the
     /// errors of the enum they wrap.
@@ -86,14 +86,25 @@ pub struct Entry {
     /// snapshot of a catalogue without links reads and writes as before links existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
-    /// The variant's declared metadata (`meta(key = "…")`), by key. Absent when empty.
+    /// The declared metadata a format reads for the error (`meta(key = "…")`), by key: the
+    /// variant's, and its enum's for the keys the variant leaves out (for an error that comes
+    /// through `transparent` variants, the inner enum's settings, else the outer's, as when
+    /// it is rendered). Absent when empty.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub metadata: BTreeMap<String, String>,
 }
 
 impl Entry {
     /// The entry of a catalogue entry reached through the `transparent` variants `via`.
-    fn new(entry: &CatalogueEntry, via: &[&str]) -> Self {
+    fn new(entry: &CatalogueEntry, via: &[&str], info: ApiInfo) -> Self {
+        let mut metadata: BTreeMap<String, String> = info
+            .metadata()
+            .iter()
+            .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
+            .collect();
+        for (key, value) in entry.metadata() {
+            metadata.insert((*key).to_owned(), (*value).to_owned());
+        }
         Entry {
             code: entry.code().to_owned(),
             status: entry.status(),
@@ -106,11 +117,7 @@ impl Entry {
             retry_after: entry.has_retry_after(),
             www_authenticate: entry.www_authenticate().map(str::to_owned),
             docs: entry.docs().map(str::to_owned),
-            metadata: entry
-                .metadata()
-                .iter()
-                .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
-                .collect(),
+            metadata,
         }
     }
 
@@ -140,7 +147,7 @@ impl Snapshot {
     /// The snapshot of `E`'s catalogue.
     pub fn of<E: ApiError>() -> Self {
         let mut errors = Vec::new();
-        collect(E::CATALOGUE, &mut Vec::new(), &mut errors);
+        collect(E::CATALOGUE, E::INFO, &mut Vec::new(), &mut errors);
         Snapshot {
             schema_version: SCHEMA_VERSION,
             name: short_type_name(type_name::<E>()).to_owned(),
@@ -193,15 +200,21 @@ impl Snapshot {
 }
 
 /// Depth first through `transparent` variants, noting the path.
-fn collect<'a>(catalogue: &'a [CatalogueEntry], via: &mut Vec<&'a str>, out: &mut Vec<Entry>) {
+/// `info` is the settings the errors of `catalogue` render with.
+fn collect<'a>(
+    catalogue: &'a [CatalogueEntry],
+    info: ApiInfo,
+    via: &mut Vec<&'a str>,
+    out: &mut Vec<Entry>,
+) {
     for entry in catalogue {
-        match entry.transparent() {
-            Some(inner) => {
+        match (entry.transparent(), entry.transparent_info()) {
+            (Some(inner), Some(inner_info)) => {
                 via.push(entry.variant());
-                collect(inner, via, out);
+                collect(inner, inner_info.or(info), via, out);
                 via.pop();
             }
-            None => out.push(Entry::new(entry, via)),
+            _ => out.push(Entry::new(entry, via, info)),
         }
     }
 }
@@ -221,6 +234,9 @@ fn format_name<F>() -> String {
         (type_name::<Laravel>(), "laravel"),
         (type_name::<Compact>(), "compact"),
         (type_name::<Problem>(), "problem"),
+        (type_name::<Aip>(), "aip"),
+        (type_name::<JsonApi>(), "jsonapi"),
+        (type_name::<Microsoft>(), "microsoft"),
     ];
     let name = type_name::<F>();
     builtins
