@@ -470,6 +470,46 @@ async fn validation_and_conflicts_in_every_format() {
         );
         check(format, req, "t-422", &invalid, &[]).await;
 
+        // In range but not whole: the score's problem is its fraction, not its range.
+        let fraction = expect(
+            422,
+            "Unprocessable Entity",
+            "validation_error",
+            "Validation failed",
+        )
+        .field(
+            "score",
+            "#/score",
+            "validation/invalid-score",
+            "Must be a whole number",
+        );
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads"),
+            "demo-key",
+            r#"{"email":"half@acme.com","firstName":"H","score":75.5}"#,
+        );
+        check(format, req, "t-422-fraction", &fraction, &[]).await;
+        let req = json_post(
+            &client,
+            format!("{base}/v1/leads"),
+            "demo-key",
+            r#"{"email":"far@acme.com","firstName":"F","score":150.5}"#,
+        );
+        let out_of_range = expect(
+            422,
+            "Unprocessable Entity",
+            "validation_error",
+            "Validation failed",
+        )
+        .field(
+            "score",
+            "#/score",
+            "validation/out-of-range-score",
+            "Must be between 0 and 100",
+        );
+        check(format, req, "t-422-range", &out_of_range, &[]).await;
+
         let lead = create(
             &client,
             &base,

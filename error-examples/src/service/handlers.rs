@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use axum::extract::State;
+use axum::http::header::{HeaderName, LOCATION};
 use axum::http::StatusCode;
 use error_core::http::axum::{HttpError, Json, Path, Query};
 use error_core::{FieldError, FieldErrors, FieldPath};
@@ -53,7 +54,7 @@ pub async fn create(
     caller: Caller,
     State(app): State<AppState>,
     Json(new): Json<NewLead>,
-) -> Result<(StatusCode, Json<Lead>)> {
+) -> Result<(StatusCode, [(HeaderName, String); 1], Json<Lead>)> {
     let mut errors = FieldErrors::new();
     let Some(mut lead) = check(&new, &FieldPath::new(), &mut errors) else {
         return Err(LeadError::Validation(errors).into());
@@ -71,7 +72,12 @@ pub async fn create(
             .map_err(|_| LeadError::StoreFull)
     })?;
     match stored.into_iter().next() {
-        Some(lead) => Ok((StatusCode::CREATED, Json(lead))),
+        // RFC 9110 §15.3.2: a 201 names the resource it created.
+        Some(lead) => Ok((
+            StatusCode::CREATED,
+            [(LOCATION, format!("/v1/leads/{}", lead.id))],
+            Json(lead),
+        )),
         None => Err(LeadError::StoreFull.into()),
     }
 }

@@ -26,7 +26,7 @@
 //! critical section is a few map operations, which Tokio's documentation recommends a
 //! blocking mutex for.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -256,11 +256,58 @@ pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> std::io
     serve_router(listener, router(config)).await
 }
 
-/// Serves `router` (from [`router_and_state`]) on `listener`, as [`serve`] does.
+/// How long a client may take to send a request's header section; past it the connection is
+/// closed (a client sending headers a byte at a time cannot hold connections open).
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves `router` (from [`router_and_state`]) on `listener`, as [`serve`] does: HTTP/1.1,
+/// each request carrying its connection's peer address (`ConnectInfo`), a header section
+/// read within [`HEADER_READ_TIMEOUT`], and a response still sent to a client that has
+/// half-closed its side after its request.
 pub async fn serve_router(
     listener: tokio::net::TcpListener,
     router: Router,
 ) -> std::io::Result<()> {
-    let app = router.into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).await
+    serve_with_timeout(listener, router, HEADER_READ_TIMEOUT).await
+}
+
+/// [`serve_router`] with another header read timeout (tests use a short one).
+pub async fn serve_with_timeout(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    header_read_timeout: Duration,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(header_read_timeout)
+        .half_close(true);
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(connection) => connection,
+            // Out of file descriptors and the like: wait a little rather than spin, and
+            // keep serving the connections already open.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let router = router.clone();
+        let service = hyper::service::service_fn(
+            move |mut request: hyper::Request<hyper::body::Incoming>| {
+                request
+                    .extensions_mut()
+                    .insert(axum::extract::ConnectInfo(peer));
+                let mut router = router.clone();
+                tower_service::Service::call(&mut router, request)
+            },
+        );
+        let connection = http.serve_connection(TokioIo::new(stream), service);
+        tokio::spawn(async move {
+            // A connection's end (the client gone, a timeout, a malformed request that
+            // hyper answered itself) concerns that connection only.
+            let _ = connection.await;
+        });
+    }
 }

@@ -316,10 +316,31 @@ fn complete(openapi: &mut OpenApi) {
         });
         each(&mut item.post, &|op| {
             op.request_body = Some(json_body("NewLead"));
-            op.responses.responses.insert(
-                "201".to_owned(),
-                json_response("The lead, created.", "Lead"),
+            let created = RefOr::T(
+                ResponseBuilder::new()
+                    .description("The lead, created.")
+                    .header(
+                        "Location",
+                        utoipa::openapi::HeaderBuilder::new()
+                            .schema(
+                                ObjectBuilder::new()
+                                    .schema_type(SchemaType::new(Type::String))
+                                    .format(Some(utoipa::openapi::SchemaFormat::Custom(
+                                        "uri-reference".to_owned(),
+                                    ))),
+                            )
+                            .description(Some("The new lead's URI, /v1/leads/{id}."))
+                            .build(),
+                    )
+                    .content(
+                        "application/json",
+                        ContentBuilder::new()
+                            .schema(Some(schema_ref("Lead")))
+                            .build(),
+                    )
+                    .build(),
             );
+            op.responses.responses.insert("201".to_owned(), created);
         });
     }
     if let Some(item) = paths.get_mut("/v1/leads/bulk") {

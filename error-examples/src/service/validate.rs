@@ -74,9 +74,16 @@ pub fn check(new: &NewLead, at: &FieldPath, errors: &mut FieldErrors) -> Option<
             None
         }
         Some(score) => match score_value(score) {
-            Some(score) => Some(score),
-            None => {
+            Ok(score) => Some(score),
+            Err(Score::OutOfRange) => {
                 errors.push(FieldError::out_of_range(field("score"), 0, 100));
+                None
+            }
+            Err(Score::Fraction) => {
+                errors.push(FieldError::invalid(
+                    field("score"),
+                    "Must be a whole number",
+                ));
                 None
             }
         },
@@ -104,20 +111,31 @@ pub fn check(new: &NewLead, at: &FieldPath, errors: &mut FieldErrors) -> Option<
     })
 }
 
-/// A whole number from 0 to 100, written as an integer or with a zero fraction (`75.0`).
-fn score_value(score: &serde_json::Number) -> Option<u8> {
-    let whole = match score.as_u64() {
-        Some(n) => n,
-        None => {
-            let f = score.as_f64()?;
-            if f.fract() != 0.0 || !(0.0..=100.0).contains(&f) {
-                return None;
-            }
-            // In 0..=100 with no fraction: exact.
-            f as u64
-        }
-    };
-    u8::try_from(whole).ok().filter(|n| *n <= 100)
+/// Why a score is refused: outside 0..=100 (whatever its form), or within it with a fraction.
+enum Score {
+    OutOfRange,
+    Fraction,
+}
+
+/// A whole number from 0 to 100, written as an integer or with a zero fraction (`75.0`);
+/// `75.5` is in range but not whole, `150.5` is out of range.
+fn score_value(score: &serde_json::Number) -> Result<u8, Score> {
+    if let Some(n) = score.as_u64() {
+        return u8::try_from(n)
+            .ok()
+            .filter(|n| *n <= 100)
+            .ok_or(Score::OutOfRange);
+    }
+    // A negative integer, or a number with a fraction or an exponent.
+    let f = score.as_f64().ok_or(Score::OutOfRange)?;
+    if !(0.0..=100.0).contains(&f) {
+        return Err(Score::OutOfRange);
+    }
+    if f.fract() != 0.0 {
+        return Err(Score::Fraction);
+    }
+    // In 0..=100 with no fraction: exact.
+    Ok(f as u8)
 }
 
 /// `local@domain.tld`, no whitespace anywhere, at most 254 characters (characters, as JSON
