@@ -81,12 +81,28 @@ pub struct Asked {
     pub tonic: bool,
 }
 
-/// The enum's `format = ...`, spanned at the path so that rustc's "not a `Format`" error
-/// points there.
+/// The type of the enum's `format = ...`, spanned at the path so that rustc's "not a
+/// `Format`" error points there.
 pub fn format_path(input: &Input) -> Option<TokenStream> {
     input.attrs.format.as_ref().map(|keyed| {
-        let path = &keyed.value;
+        let path = &keyed.value.ty;
         quote_spanned!(path.span()=> #path)
+    })
+}
+
+/// `fn format()` for a settings expression: evaluated once, at compile time, in an inline
+/// `const` spanned at the expression (so a call that is not `const`, or a value of another
+/// type, is reported there).
+fn format_fn(input: &Input) -> Option<TokenStream> {
+    let keyed = input.attrs.format.as_ref()?;
+    let value = keyed.value.value.as_ref()?;
+    let ty = &keyed.value.ty;
+    let body = quote_spanned!(value.span()=> const { #value });
+    Some(quote! {
+        #[inline]
+        fn format() -> #ty {
+            #body
+        }
     })
 }
 
@@ -107,6 +123,7 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
     let sink = local("sink");
 
     let format = format_path(input).unwrap_or_else(|| quote!(#krate::format::Problem));
+    let format_fn = format_fn(input);
     let mut info = quote!(#krate::ApiInfo::DEFAULT);
     if let Some(keyed) = &input.attrs.version {
         let version = &keyed.value;
@@ -271,6 +288,8 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
         #[allow(deprecated, unused_qualifications)]
         impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
             type Format = #format;
+
+            #format_fn
 
             const CATALOGUE: &'static [#krate::CatalogueEntry] = &[#(#entries),*];
 

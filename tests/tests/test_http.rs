@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use error_core::format::Builtin;
-use error_core::{FixedClock, Timestamp};
+use error_core::{FixedClock, Origin, Timestamp};
 use error_examples::service::{self, Config};
 
 /// 2026-02-08T12:00:00.000Z
@@ -35,6 +35,8 @@ struct Expect {
     fields: Option<Vec<(&'static str, &'static str, &'static str, &'static str)>>,
     /// The placeholder values of the message, by name (AIP-193's `ErrorInfo.metadata`).
     meta: Vec<(&'static str, String)>,
+    /// Where the fields' values came from (JSON:API's `source`).
+    origin: Origin,
 }
 
 fn expect(status: u16, title: &'static str, code: &'static str, message: &'static str) -> Expect {
@@ -45,10 +47,16 @@ fn expect(status: u16, title: &'static str, code: &'static str, message: &'stati
         message,
         fields: None,
         meta: Vec::new(),
+        origin: Origin::Body,
     }
 }
 
 impl Expect {
+    fn origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
+
     fn meta(mut self, name: &'static str, value: impl ToString) -> Self {
         self.meta.push((name, value.to_string()));
         self
@@ -225,12 +233,21 @@ fn body_with(format: Builtin, e: &Expect, rid: &str, retry: Option<&str>) -> Str
             let objects: Vec<String> = match &e.fields {
                 Some(fields) if !fields.is_empty() => fields
                     .iter()
-                    .map(|(_, ptr, _, msg)| {
-                        let pointer = format!("/data/attributes{}", &ptr[1..]);
+                    .map(|(path, ptr, _, msg)| {
+                        // The body's fields are pointers, the query's parameters; a path
+                        // parameter has no `source` in JSON:API.
+                        let source = match e.origin {
+                            Origin::Body => format!(
+                                r#","source":{{"pointer":{}}}"#,
+                                q(&format!("/data/attributes{}", &ptr[1..]))
+                            ),
+                            Origin::Query => format!(r#","source":{{"parameter":{}}}"#, q(path)),
+                            Origin::Header => format!(r#","source":{{"header":{}}}"#, q(path)),
+                            Origin::Path => String::new(),
+                        };
                         format!(
-                            r#"{{"status":"{status}","code":{},"source":{{"pointer":{}}},"title":{message},"detail":{}{meta}}}"#,
+                            r#"{{"status":"{status}","code":{}{source},"title":{message},"detail":{}{meta}}}"#,
                             q(e.code),
-                            q(&pointer),
                             q(msg)
                         )
                     })
@@ -625,7 +642,8 @@ async fn lookups_credits_and_ids_in_every_format() {
             "#/id",
             "validation/invalid-id",
             "id must be a non-negative integer.",
-        );
+        )
+        .origin(Origin::Path);
         let req = client
             .get(format!("{base}/v1/leads/abc"))
             .header("x-api-key", "demo-key");
@@ -646,7 +664,8 @@ async fn lookups_credits_and_ids_in_every_format() {
             "#/limit",
             "validation/invalid-value",
             "limit: invalid digit found in string.",
-        );
+        )
+        .origin(Origin::Query);
         let req = client
             .get(format!("{base}/v1/leads?limit=ten"))
             .header("x-api-key", "demo-key");

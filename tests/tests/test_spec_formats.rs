@@ -280,6 +280,40 @@ fn jsonapi_basic_example() {
     );
 }
 
+/// https://jsonapi.org/examples/#error-objects-multiple-errors, "Error Objects" →
+/// "Multiple Errors", the second example: several errors on one attribute, one error
+/// object per field error (as published in json-api/json-api `examples/index.md`, the
+/// `first-name` attribute).
+#[test]
+fn jsonapi_multiple_errors_on_one_attribute_example() {
+    let published = r#"
+{
+  "errors": [
+    {
+      "source": { "pointer": "/data/attributes/first-name" },
+      "title": "Invalid Attribute",
+      "detail": "First name must contain at least three characters."
+    },
+    {
+      "source": { "pointer": "/data/attributes/first-name" },
+      "title": "Invalid Attribute",
+      "detail": "First name must contain an emoji."
+    }
+  ]
+}"#;
+    let error = PeopleError::InvalidAttribute(
+        FieldErrors::new()
+            .add(
+                "first-name",
+                "too_short",
+                "First name must contain at least three characters.",
+            )
+            .add("first-name", "emoji", "First name must contain an emoji."),
+    );
+    let format = JsonApi::new().without_status().without_code();
+    assert_eq!(render(&error, &format), compact(published));
+}
+
 /// https://jsonapi.org/examples/#error-objects-source-usage, "Advanced `source` Usage":
 /// a pointer to the document's root.
 #[test]
