@@ -145,7 +145,6 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
     let visit = local("visit");
     let mut placeholder_arms = Vec::new();
     let mut chain_arms = Vec::new();
-    let mut checks = Vec::new();
 
     let entries = plans.iter().map(|plan| catalogue_entry(plan, krate));
     let mut entry_arms = Vec::new();
@@ -207,23 +206,7 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
                 entry_arms.push(quote!(#any => &<Self as #krate::ApiError>::CATALOGUE[#index],));
                 placeholder_arms.push(placeholders_arm(input, plan.variant, error, &visitor));
                 chain_arms.push(quote!(#any => {}));
-                if let Some(lit) = &error.canonical {
-                    let variant =
-                        Ident::new(&crate::forms::canonical_variant(&lit.value()), lit.span());
-                    let status = error.status;
-                    let message = format!(
-                        "`canonical = \"{}\"` does not pair with status {status} in the \
-                         google.rpc.Code mapping (error_core::grpc::Code::pairs_with); choose the \
-                         code of this status, or change the status",
-                        lit.value()
-                    );
-                    checks.push(quote_spanned!(lit.span()=>
-                        const _: () = ::core::assert!(
-                            #krate::grpc::Code::#variant.pairs_with(#status),
-                            #message
-                        );
-                    ));
-                }
+                // `grpc = "…"` is checked against the status in `tonic::check`, once.
                 info_arms.push(quote!(#any => <Self as #krate::ApiError>::INFO,));
                 let status = status_const(error.status, krate);
                 status_arms.push(quote!(#any => #status,));
@@ -335,7 +318,6 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
             }
         }
 
-        #(#checks)*
     }
 }
 

@@ -158,13 +158,17 @@ enum LeadError {
         status = 409,
         code = "lead/exists",
         message = "Lead {id} exists.",
-        meta(
-            canonical = "ALREADY_EXISTS",
-            reason = "LEAD_ALREADY_EXISTS",
-            ms_code = "LeadExists"
-        )
+        grpc = "ALREADY_EXISTS",
+        meta(reason = "LEAD_ALREADY_EXISTS", ms_code = "LeadExists")
     )]
     Exists { id: u64 },
+    #[api(
+        status = 409,
+        code = "lead/edit-conflict",
+        message = "Lead was edited meanwhile.",
+        grpc = "ABORTED"
+    )]
+    EditConflict,
 }
 
 /// Every detail AIP-193 lists, each once, in the documented order: `ErrorInfo`,
@@ -201,6 +205,24 @@ fn aip_every_detail() {
     assert_eq!(
         render(&LeadError::Exists { id: 7 }, &Aip),
         r#"{"error":{"code":409,"message":"Lead 7 exists.","status":"ALREADY_EXISTS","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LEAD_ALREADY_EXISTS","domain":"leads.example.com","metadata":{"id":"7"}},{"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":"Additional information on this error","url":"https://docs.example.com/errors#lead/exists"}]}]}}"#
+    );
+}
+
+/// One key, `grpc = "…"`, sets the canonical code for AIP-193's `status` (and, with
+/// `tonic`, for the gRPC status): a 409 is `ALREADY_EXISTS` by default, `ABORTED` here.
+#[test]
+fn grpc_key_sets_the_aip_status() {
+    assert_eq!(
+        render(&LeadError::EditConflict, &Aip),
+        r#"{"error":{"code":409,"message":"Lead was edited meanwhile.","status":"ABORTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LEAD_EDIT_CONFLICT","domain":"leads.example.com"},{"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":"Additional information on this error","url":"https://docs.example.com/errors#lead/edit-conflict"}]}]}}"#
+    );
+    assert_eq!(
+        LeadError::CATALOGUE[3].canonical(),
+        error_core::grpc::Code::Aborted
+    );
+    assert_eq!(
+        LeadError::CATALOGUE[2].canonical(),
+        error_core::grpc::Code::AlreadyExists
     );
 }
 
