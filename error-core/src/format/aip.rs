@@ -10,7 +10,7 @@ use crate::{grpc, json, PlaceholderVisitor};
 /// `{"error":{"code":429,"message":…,"status":"RESOURCE_EXHAUSTED","details":[…]}}`
 ///
 /// - `code` is the HTTP status; `status` the canonical `google.rpc.Code` name, from the
-///   status by [`grpc::Code::from_http`], or the variant's `meta(canonical = "…")`
+///   status by [`grpc::Code::from_http`], or the variant's `grpc = "…"`
 ///   (checked by the derive to pair with the status).
 /// - `details` holds, in this order, each at most once:
 ///   - `ErrorInfo`, always: `reason` (the UPPER_SNAKE form of the code, or the variant's
