@@ -295,7 +295,7 @@ impl CatalogueEntry {
     }
 
     /// The canonical `google.rpc.Code` of AIP-193's `status`: the variant's
-    /// `meta(canonical = "…")` (checked by the derive to pair with the status), else the
+    /// `grpc = "…"` (checked by the derive to pair with the status), else the
     /// status's.
     pub const fn canonical(&self) -> crate::grpc::Code {
         match self.canonical {

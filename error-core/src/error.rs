@@ -35,9 +35,38 @@ use crate::{ApiInfo, CatalogueEntry, FieldErrors, RenderContext};
 /// );
 /// ```
 pub trait ApiError {
-    /// The envelope format of the enum (its `#[api(format = ...)]`; by default
+    /// The envelope format of the enum (the type of its `#[api(format = ...)]`; by default
     /// [`Problem`](crate::format::Problem)).
     type Format: Format + Default;
+
+    /// The enum's format with its settings, what every rendering without a format of its
+    /// own uses ([`to_json`](ApiError::to_json), [`response::to_response`](crate::response::to_response),
+    /// an [`ErrorSettings`](crate::http::ErrorSettings) without a format, the docs and
+    /// OpenAPI). By default `Self::Format::default()`; for `#[api(format = <expression>)]`
+    /// the derive returns the expression, evaluated once, at compile time (an inline
+    /// `const`).
+    ///
+    /// ```
+    /// use error_core::format::Laravel;
+    /// use error_core::{ApiError, FieldErrors, RenderContext, Timestamp};
+    ///
+    /// #[derive(ApiError)]
+    /// #[api(format = Laravel::summarized())]
+    /// enum E {
+    ///     #[api(status = 422, message = "The given data was invalid.")]
+    ///     Invalid(#[api(fields)] FieldErrors),
+    /// }
+    ///
+    /// assert_eq!(E::format(), Laravel::summarized());
+    /// let err = E::Invalid(FieldErrors::new().add("name", "required", "Name is required."));
+    /// assert_eq!(
+    ///     err.to_json(&RenderContext::at(Timestamp::from_unix_millis(0))),
+    ///     br#"{"message":"Name is required.","errors":{"name":["Name is required."]}}"#
+    /// );
+    /// ```
+    fn format() -> Self::Format {
+        Self::Format::default()
+    }
 
     /// Every variant, in declaration order.
     const CATALOGUE: &'static [CatalogueEntry];
@@ -155,7 +184,7 @@ pub trait ApiError {
         Self: Sized,
     {
         let mut out = Vec::with_capacity(256);
-        self.render_into(&Self::Format::default(), ctx, &mut out);
+        self.render_into(&Self::format(), ctx, &mut out);
         out
     }
 
@@ -334,6 +363,10 @@ impl<E: ApiError> ApiError for Box<E> {
     type Format = E::Format;
     const CATALOGUE: &'static [CatalogueEntry] = E::CATALOGUE;
     const INFO: ApiInfo = E::INFO;
+
+    fn format() -> Self::Format {
+        E::format()
+    }
 
     fn info(&self) -> ApiInfo {
         (**self).info()

@@ -441,7 +441,7 @@ impl EnvelopeSchema for Builtin {
             Builtin::Laravel => Laravel::default().schema_name(),
             Builtin::Compact => Compact.schema_name(),
             Builtin::Problem => Problem.schema_name(),
-            Builtin::Aip => Aip.schema_name(),
+            Builtin::Aip => Aip::new().schema_name(),
             Builtin::JsonApi => JsonApi::new().schema_name(),
             Builtin::Microsoft => Microsoft.schema_name(),
         }
@@ -973,6 +973,6 @@ pub mod __derive {
 
     /// The responses of `E` in its own format.
     pub fn responses<E: ApiError>(schema: Option<RefOr<Schema>>) -> ResponseMap {
-        build_responses::<E>(&E::Format::default(), schema, None)
+        build_responses::<E>(&E::format(), schema, None)
     }
 }

@@ -33,7 +33,7 @@ use crate::{ApiError, RenderContext};
 /// );
 /// ```
 pub fn to_response<E: ApiError>(error: &E, ctx: &RenderContext<'_>) -> http::Response<Vec<u8>> {
-    to_response_with(error, &E::Format::default(), ctx)
+    to_response_with(error, &E::format(), ctx)
 }
 
 /// The response for `error` in `format` (a format chosen at run time, such as

@@ -101,7 +101,7 @@ pub struct Keyed<T> {
 /// sees it, so a stage cannot read a key that does not belong where it looks.
 #[derive(Clone, Default)]
 struct Attrs {
-    pub format: Option<Keyed<Path>>,
+    pub format: Option<Keyed<FormatAttr>>,
     pub version: Option<Keyed<LitStr>>,
     pub type_base: Option<Keyed<LitStr>>,
     pub status: Option<Keyed<LitInt>>,
@@ -134,6 +134,16 @@ struct Attrs {
     pub malformed: bool,
 }
 
+/// `format = …`: a format type (its `Default` value is the enum's format), or a constant
+/// expression that builds one from its type (`Aip::with_domain("…")`,
+/// `JsonApi::new().with_pointer_prefix("/data")`), the type read off the expression.
+#[derive(Clone)]
+pub struct FormatAttr {
+    pub ty: Path,
+    /// The settings expression, when the value is not the type itself.
+    pub value: Option<Expr>,
+}
+
 /// One `key = "value"` of `meta(...)`.
 #[derive(Clone)]
 pub struct MetaPair {
@@ -143,7 +153,7 @@ pub struct MetaPair {
 
 /// The keys of an enum (or of a struct, as a container).
 pub struct ContainerAttrs {
-    pub format: Option<Keyed<Path>>,
+    pub format: Option<Keyed<FormatAttr>>,
     pub version: Option<Keyed<LitStr>>,
     pub type_base: Option<Keyed<LitStr>>,
     /// The default status of the variants.
@@ -392,7 +402,7 @@ fn parse_key(meta: &Meta, position: Position, out: &mut Attrs, errors: &mut Erro
         "action" => set!(action, string(meta, &name, errors)),
         "version" => set!(version, string(meta, &name, errors)),
         "type_base" => set!(type_base, string(meta, &name, errors)),
-        "format" => set!(format, type_path(meta, errors)),
+        "format" => set!(format, format(meta, errors)),
         "crate" => set!(krate, crate_path(meta, errors)),
         "bound" => set!(bound, bound(meta, errors)),
         "axum" => set!(axum, flag(meta, &name, errors)),
@@ -603,16 +613,48 @@ fn string(meta: &Meta, name: &str, errors: &mut Errors) -> Option<LitStr> {
     }
 }
 
-fn type_path(meta: &Meta, errors: &mut Errors) -> Option<Path> {
+fn format(meta: &Meta, errors: &mut Errors) -> Option<FormatAttr> {
     match value(meta, "format", "error_core::format::Flat", errors)? {
-        Expr::Path(expr) if expr.qself.is_none() => Some(expr.path.clone()),
-        other => {
-            errors.spanned(
-                other,
-                "`format` must name a type implementing `error_core::Format`, such as `format = error_core::format::Flat`",
-            );
-            None
-        }
+        Expr::Path(expr) if expr.qself.is_none() => Some(FormatAttr {
+            ty: expr.path.clone(),
+            value: None,
+        }),
+        other => match format_type(other) {
+            Some(ty) => Some(FormatAttr {
+                ty,
+                value: Some(other.clone()),
+            }),
+            None => {
+                errors.spanned(
+                    other,
+                    "`format` must name a type implementing `error_core::Format`, such as \
+                     `format = error_core::format::Flat`, or build one from its type in a \
+                     constant expression, such as `format = Aip::with_domain(\"example.com\")` \
+                     or `format = JsonApi::new().with_pointer_prefix(\"/data\")`",
+                );
+                None
+            }
+        },
+    }
+}
+
+/// The type a settings expression starts from: `Type::function(…)` and calls chained on
+/// it, or a struct literal `Type { … }`.
+fn format_type(expr: &Expr) -> Option<Path> {
+    match expr {
+        Expr::Call(call) => match &*call.func {
+            Expr::Path(func) if func.qself.is_none() && func.path.segments.len() >= 2 => {
+                let mut ty = func.path.clone();
+                let keep = ty.segments.len() - 1;
+                ty.segments = ty.segments.into_iter().take(keep).collect();
+                Some(ty)
+            }
+            _ => None,
+        },
+        Expr::MethodCall(call) => format_type(&call.receiver),
+        Expr::Struct(literal) if literal.qself.is_none() => Some(literal.path.clone()),
+        Expr::Paren(inner) => format_type(&inner.expr),
+        _ => None,
     }
 }
 

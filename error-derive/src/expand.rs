@@ -81,12 +81,28 @@ pub struct Asked {
     pub tonic: bool,
 }
 
-/// The enum's `format = ...`, spanned at the path so that rustc's "not a `Format`" error
-/// points there.
+/// The type of the enum's `format = ...`, spanned at the path so that rustc's "not a
+/// `Format`" error points there.
 pub fn format_path(input: &Input) -> Option<TokenStream> {
     input.attrs.format.as_ref().map(|keyed| {
-        let path = &keyed.value;
+        let path = &keyed.value.ty;
         quote_spanned!(path.span()=> #path)
+    })
+}
+
+/// `fn format()` for a settings expression: evaluated once, at compile time, in an inline
+/// `const` spanned at the expression (so a call that is not `const`, or a value of another
+/// type, is reported there).
+fn format_fn(input: &Input) -> Option<TokenStream> {
+    let keyed = input.attrs.format.as_ref()?;
+    let value = keyed.value.value.as_ref()?;
+    let ty = &keyed.value.ty;
+    let body = quote_spanned!(value.span()=> const { #value });
+    Some(quote! {
+        #[inline]
+        fn format() -> #ty {
+            #body
+        }
     })
 }
 
@@ -107,6 +123,7 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
     let sink = local("sink");
 
     let format = format_path(input).unwrap_or_else(|| quote!(#krate::format::Problem));
+    let format_fn = format_fn(input);
     let mut info = quote!(#krate::ApiInfo::DEFAULT);
     if let Some(keyed) = &input.attrs.version {
         let version = &keyed.value;
@@ -128,7 +145,6 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
     let visit = local("visit");
     let mut placeholder_arms = Vec::new();
     let mut chain_arms = Vec::new();
-    let mut checks = Vec::new();
 
     let entries = plans.iter().map(|plan| catalogue_entry(plan, krate));
     let mut entry_arms = Vec::new();
@@ -190,23 +206,7 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
                 entry_arms.push(quote!(#any => &<Self as #krate::ApiError>::CATALOGUE[#index],));
                 placeholder_arms.push(placeholders_arm(input, plan.variant, error, &visitor));
                 chain_arms.push(quote!(#any => {}));
-                if let Some(lit) = &error.canonical {
-                    let variant =
-                        Ident::new(&crate::forms::canonical_variant(&lit.value()), lit.span());
-                    let status = error.status;
-                    let message = format!(
-                        "`canonical = \"{}\"` does not pair with status {status} in the \
-                         google.rpc.Code mapping (error_core::grpc::Code::pairs_with); choose the \
-                         code of this status, or change the status",
-                        lit.value()
-                    );
-                    checks.push(quote_spanned!(lit.span()=>
-                        const _: () = ::core::assert!(
-                            #krate::grpc::Code::#variant.pairs_with(#status),
-                            #message
-                        );
-                    ));
-                }
+                // `grpc = "…"` is checked against the status in `tonic::check`, once.
                 info_arms.push(quote!(#any => <Self as #krate::ApiError>::INFO,));
                 let status = status_const(error.status, krate);
                 status_arms.push(quote!(#any => #status,));
@@ -272,6 +272,8 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
         impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
             type Format = #format;
 
+            #format_fn
+
             const CATALOGUE: &'static [#krate::CatalogueEntry] = &[#(#entries),*];
 
             const INFO: #krate::ApiInfo = #info;
@@ -316,7 +318,6 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
             }
         }
 
-        #(#checks)*
     }
 }
 

@@ -1,8 +1,8 @@
 //! The forms of a code other formats need, computed and checked here, at compile time:
 //! AIP-193's `ErrorInfo.reason` (UPPER_SNAKE_CASE), the Microsoft guidelines' PascalCase
 //! code, the canonical `google.rpc.Code` override, and the documentation link. A variant
-//! overrides the first three with `meta(reason = "…")`, `meta(ms_code = "…")`,
-//! `meta(canonical = "…")`.
+//! overrides the first three with `meta(reason = "…")`, `meta(ms_code = "…")` and
+//! `grpc = "…"` (checked in `tonic.rs`).
 
 use syn::LitStr;
 
@@ -12,27 +12,6 @@ use crate::errors::Errors;
 
 /// The longest `ErrorInfo.reason` AIP-193 allows.
 const MAX_REASON_LEN: usize = 63;
-
-/// The canonical names of `google/rpc/code.proto`, as AIP-193's `status` writes them.
-const CANONICAL: [&str; 17] = [
-    "OK",
-    "CANCELLED",
-    "UNKNOWN",
-    "INVALID_ARGUMENT",
-    "DEADLINE_EXCEEDED",
-    "NOT_FOUND",
-    "ALREADY_EXISTS",
-    "PERMISSION_DENIED",
-    "RESOURCE_EXHAUSTED",
-    "FAILED_PRECONDITION",
-    "ABORTED",
-    "OUT_OF_RANGE",
-    "UNIMPLEMENTED",
-    "INTERNAL",
-    "UNAVAILABLE",
-    "DATA_LOSS",
-    "UNAUTHENTICATED",
-];
 
 /// Whether `reason` matches AIP-193's `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63 characters.
 pub fn valid_reason(reason: &str) -> bool {
@@ -182,9 +161,8 @@ fn check_pascal(value: &LitStr, errors: &mut Errors) {
     }
 }
 
-/// An error variant's forms, for its `code` (already checked against the code grammar)
-/// and `status`.
-pub fn check_error(variant: &Variant, status: Option<u16>, errors: &mut Errors) {
+/// An error variant's forms, for its `code` (already checked against the code grammar).
+pub fn check_error(variant: &Variant, errors: &mut Errors) {
     let attrs = &variant.attrs;
     let meta = attrs.meta.as_ref().map(|keyed| keyed.value.as_slice());
     // A code whose reason would be invalid (`ok`, `2fa`) is not an error: its reason is
@@ -207,27 +185,16 @@ pub fn check_error(variant: &Variant, status: Option<u16>, errors: &mut Errors) 
         check_pascal(value, errors);
     }
     if let Some(value) = meta_value(meta, "canonical") {
-        let name = value.value();
-        if !CANONICAL.contains(&name.as_str()) {
-            let close = CANONICAL
-                .iter()
-                .map(|known| (crate::valid::edit_distance(&name, known), known))
-                .filter(|(distance, _)| *distance <= 3)
-                .min()
-                .map(|(_, known)| format!(": did you mean `{known}`?"))
-                .unwrap_or_default();
-            errors.spanned(
-                value,
-                format!(
-                    "`canonical = \"{name}\"` is not a google.rpc.Code name{close} (one of {})",
-                    CANONICAL.join(", ")
-                ),
-            );
-        }
+        errors.spanned(
+            value,
+            format!(
+                "the canonical code is the variant's `grpc` key, which sets AIP-193's `status` \
+                 and the gRPC code alike: write `grpc = {:?}` beside `status`, and remove \
+                 `canonical` from `meta`",
+                value.value()
+            ),
+        );
     }
-    // Whether `canonical` pairs with the status is checked in the expansion, with
-    // error-core's table (`const _: () = assert!(Code::…::pairs_with(status))`).
-    let _ = status;
     if let Some(keyed) = &attrs.docs {
         if let Err(problem) = check_docs(&keyed.value.value(), false) {
             errors.spanned(&keyed.value, problem);

@@ -44,7 +44,8 @@ pub struct ErrorPlan<'a> {
     /// `forms`).
     pub reason: Option<String>,
     pub pascal: Option<String>,
-    /// The `meta(canonical = "…")` override, as written.
+    /// The `grpc = "…"` override of the canonical code (AIP-193's `status`, the gRPC
+    /// code), as written and already checked.
     pub canonical: Option<syn::LitStr>,
     /// The documentation link: the variant's `docs`, else the enum's page with the code as
     /// its anchor.
@@ -188,7 +189,7 @@ fn lower_error<'a>(
             .collect(),
         reason,
         pascal,
-        canonical: forms::meta_value(meta, "canonical").cloned(),
+        canonical: attrs.grpc.as_ref().map(|keyed| keyed.value.clone()),
         docs,
         status,
         title,

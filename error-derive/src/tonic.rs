@@ -144,7 +144,6 @@ fn variant_status(input: &Input, variant: &Variant) -> Option<u16> {
 /// The checks of `tonic`, `grpc_domain` and every variant's `grpc`.
 pub fn check(input: &Input, errors: &mut Errors) {
     let attrs = &input.attrs;
-    let asked = attrs.tonic.is_some() || attrs.wrote("tonic");
     match (&attrs.tonic, &attrs.grpc_domain) {
         (Some(keyed), None) if !attrs.wrote("grpc_domain") => errors.spanned(
             &keyed.key,
@@ -169,7 +168,7 @@ pub fn check(input: &Input, errors: &mut Errors) {
             continue;
         }
         if let Some(keyed) = &variant.attrs.grpc {
-            check_override(input, variant, &keyed.key, &keyed.value, asked, errors);
+            check_override(input, variant, &keyed.value, errors);
         }
         if attrs.tonic.is_some() {
             check_reason(variant, errors);
@@ -177,25 +176,9 @@ pub fn check(input: &Input, errors: &mut Errors) {
     }
 }
 
-fn check_override(
-    input: &Input,
-    variant: &Variant,
-    key: &syn::Path,
-    lit: &LitStr,
-    asked: bool,
-    errors: &mut Errors,
-) {
-    if !asked {
-        let what = if input.is_struct() { "struct" } else { "enum" };
-        errors.spanned(
-            key,
-            format!(
-                "`grpc` sets the code of the generated `tonic::Status`, which this type does \
-                 not ask for: add `tonic` (and `grpc_domain`) to the {what}'s `#[api(...)]`, or \
-                 remove `grpc`"
-            ),
-        );
-    }
+/// A variant's `grpc = "…"`: the canonical code of AIP-193's `status` and of the gRPC
+/// status (with or without `tonic`), a google.rpc.Code name that pairs with the status.
+fn check_override(input: &Input, variant: &Variant, lit: &LitStr, errors: &mut Errors) {
     let index = match parse_code(lit) {
         Ok(index) => index,
         Err(problem) => {

@@ -490,7 +490,7 @@ fn check_error(variant: &Variant, defaults: &Defaults, errors: &mut Errors) -> O
     // With a wrong status, that is the error to fix first (a `status = 200` variant's
     // code `ok` would only add noise).
     if valid_code(&code) && status.is_some() {
-        crate::forms::check_error(variant, status, errors);
+        crate::forms::check_error(variant, errors);
     }
 
     status.map(|_| code)

@@ -10,7 +10,7 @@ use actix_web::{test, web, App, HttpResponse};
 use error_core::format::Builtin;
 use error_core::http::actix::{self as adapter, ErrorScope, HttpError, Json, Query};
 use error_core::http::{ErrorSettings, RequestError, RequestId, RequestScope};
-use error_core::{ApiError, FieldError, FieldErrors, FixedClock, Timestamp};
+use error_core::{ApiError, FieldError, FieldErrors, FixedClock, Origin, Timestamp};
 use serde::Deserialize;
 
 /// 2026-02-08T12:00:00.000Z
@@ -298,10 +298,12 @@ fn cases() -> Vec<Case> {
         (
             test::TestRequest::get().uri("/orders/x7"),
             with(|| {
-                RequestError::InvalidPath(FieldErrors::new().with(FieldError::invalid(
-                    "id",
-                    "id must be a non-negative integer.",
-                )))
+                RequestError::InvalidPath(
+                    FieldErrors::new().with(
+                        FieldError::invalid("id", "id must be a non-negative integer.")
+                            .with_origin(Origin::Path),
+                    ),
+                )
             }),
             400,
             vec![],
@@ -309,11 +311,16 @@ fn cases() -> Vec<Case> {
         (
             test::TestRequest::get().uri("/orders?limit=many"),
             with(|| {
-                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::new(
-                    "limit",
-                    "validation/invalid-value",
-                    "limit: invalid digit found in string.",
-                )))
+                RequestError::InvalidQuery(
+                    FieldErrors::new().with(
+                        FieldError::new(
+                            "limit",
+                            "validation/invalid-value",
+                            "limit: invalid digit found in string.",
+                        )
+                        .with_origin(Origin::Query),
+                    ),
+                )
             }),
             400,
             vec![],
@@ -410,6 +417,24 @@ async fn flat_bodies_are_exact() {
     assert_eq!(
         body,
         r##"{"type":"about:blank","title":"Bad Request","status":400,"detail":"Invalid path parameters.","code":"request/invalid-path","errors":[{"detail":"id must be a non-negative integer.","pointer":"#/id"}],"request_id":"r4"}"##
+    );
+
+    // JSON:API: a query parameter's error is a `source.parameter`; a path parameter's has
+    // no `source` (JSON:API has no member for the request path).
+    let app = app!(Builtin::JsonApi);
+    let (_, _, body) = send!(app, test::TestRequest::get().uri("/orders/x7"), "r5");
+    assert_eq!(
+        body,
+        r#"{"errors":[{"status":"400","code":"request/invalid-path","title":"Invalid path parameters.","detail":"id must be a non-negative integer.","meta":{"request_id":"r5"}}]}"#
+    );
+    let (_, _, body) = send!(
+        app,
+        test::TestRequest::get().uri("/orders?limit=many"),
+        "r6"
+    );
+    assert_eq!(
+        body,
+        r#"{"errors":[{"status":"400","code":"request/invalid-query","source":{"parameter":"limit"},"title":"Invalid query parameters.","detail":"limit: invalid digit found in string.","meta":{"request_id":"r6"}}]}"#
     );
 }
 
@@ -619,10 +644,12 @@ fn wire_cases() -> Vec<WireCase> {
         (
             Wire::get("/orders/x7"),
             with(|| {
-                RequestError::InvalidPath(FieldErrors::new().with(FieldError::invalid(
-                    "id",
-                    "id must be a non-negative integer.",
-                )))
+                RequestError::InvalidPath(
+                    FieldErrors::new().with(
+                        FieldError::invalid("id", "id must be a non-negative integer.")
+                            .with_origin(Origin::Path),
+                    ),
+                )
             }),
             400,
             vec![],
@@ -630,11 +657,16 @@ fn wire_cases() -> Vec<WireCase> {
         (
             Wire::get("/orders?limit=many"),
             with(|| {
-                RequestError::InvalidQuery(FieldErrors::new().with(FieldError::new(
-                    "limit",
-                    "validation/invalid-value",
-                    "limit: invalid digit found in string.",
-                )))
+                RequestError::InvalidQuery(
+                    FieldErrors::new().with(
+                        FieldError::new(
+                            "limit",
+                            "validation/invalid-value",
+                            "limit: invalid digit found in string.",
+                        )
+                        .with_origin(Origin::Query),
+                    ),
+                )
             }),
             400,
             vec![],

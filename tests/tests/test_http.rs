@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use error_core::format::Builtin;
-use error_core::{FixedClock, Timestamp};
+use error_core::{FixedClock, Origin, Timestamp};
 use error_examples::service::{self, Config};
 
 /// 2026-02-08T12:00:00.000Z
@@ -38,6 +38,8 @@ struct Expect {
     /// When `message` is a translation: its locale and the catalogue's own message (AIP-193
     /// keeps that in `message` and the translation in a `LocalizedMessage`).
     translated: Option<(&'static str, &'static str)>,
+    /// Where the fields' values came from (JSON:API's `source`).
+    origin: Origin,
 }
 
 fn expect(status: u16, title: &'static str, code: &'static str, message: &'static str) -> Expect {
@@ -49,12 +51,18 @@ fn expect(status: u16, title: &'static str, code: &'static str, message: &'stati
         fields: None,
         meta: Vec::new(),
         translated: None,
+        origin: Origin::Body,
     }
 }
 
 impl Expect {
     fn translated(mut self, locale: &'static str, original: &'static str) -> Self {
         self.translated = Some((locale, original));
+        self
+    }
+
+    fn origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
         self
     }
 
@@ -246,12 +254,21 @@ fn body_with(format: Builtin, e: &Expect, rid: &str, retry: Option<&str>) -> Str
             let objects: Vec<String> = match &e.fields {
                 Some(fields) if !fields.is_empty() => fields
                     .iter()
-                    .map(|(_, ptr, _, msg)| {
-                        let pointer = format!("/data/attributes{}", &ptr[1..]);
+                    .map(|(path, ptr, _, msg)| {
+                        // The body's fields are pointers, the query's parameters; a path
+                        // parameter has no `source` in JSON:API.
+                        let source = match e.origin {
+                            Origin::Body => format!(
+                                r#","source":{{"pointer":{}}}"#,
+                                q(&format!("/data/attributes{}", &ptr[1..]))
+                            ),
+                            Origin::Query => format!(r#","source":{{"parameter":{}}}"#, q(path)),
+                            Origin::Header => format!(r#","source":{{"header":{}}}"#, q(path)),
+                            Origin::Path => String::new(),
+                        };
                         format!(
-                            r#"{{"status":"{status}","code":{},"source":{{"pointer":{}}},"title":{message},"detail":{}{meta}}}"#,
+                            r#"{{"status":"{status}","code":{}{source},"title":{message},"detail":{}{meta}}}"#,
                             q(e.code),
-                            q(&pointer),
                             q(msg)
                         )
                     })
@@ -686,7 +703,8 @@ async fn lookups_credits_and_ids_in_every_format() {
             "#/id",
             "validation/invalid-id",
             "id must be a non-negative integer.",
-        );
+        )
+        .origin(Origin::Path);
         let req = client
             .get(format!("{base}/v1/leads/abc"))
             .header("x-api-key", "demo-key");
@@ -707,7 +725,8 @@ async fn lookups_credits_and_ids_in_every_format() {
             "#/limit",
             "validation/invalid-value",
             "limit: invalid digit found in string.",
-        );
+        )
+        .origin(Origin::Query);
         let req = client
             .get(format!("{base}/v1/leads?limit=ten"))
             .header("x-api-key", "demo-key");

@@ -158,13 +158,17 @@ enum LeadError {
         status = 409,
         code = "lead/exists",
         message = "Lead {id} exists.",
-        meta(
-            canonical = "ALREADY_EXISTS",
-            reason = "LEAD_ALREADY_EXISTS",
-            ms_code = "LeadExists"
-        )
+        grpc = "ALREADY_EXISTS",
+        meta(reason = "LEAD_ALREADY_EXISTS", ms_code = "LeadExists")
     )]
     Exists { id: u64 },
+    #[api(
+        status = 409,
+        code = "lead/edit-conflict",
+        message = "Lead was edited meanwhile.",
+        grpc = "ABORTED"
+    )]
+    EditConflict,
 }
 
 /// Every detail AIP-193 lists, each once, in the documented order: `ErrorInfo`,
@@ -201,6 +205,24 @@ fn aip_every_detail() {
     assert_eq!(
         render(&LeadError::Exists { id: 7 }, &Aip),
         r#"{"error":{"code":409,"message":"Lead 7 exists.","status":"ALREADY_EXISTS","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LEAD_ALREADY_EXISTS","domain":"leads.example.com","metadata":{"id":"7"}},{"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":"Additional information on this error","url":"https://docs.example.com/errors#lead/exists"}]}]}}"#
+    );
+}
+
+/// One key, `grpc = "…"`, sets the canonical code for AIP-193's `status` (and, with
+/// `tonic`, for the gRPC status): a 409 is `ALREADY_EXISTS` by default, `ABORTED` here.
+#[test]
+fn grpc_key_sets_the_aip_status() {
+    assert_eq!(
+        render(&LeadError::EditConflict, &Aip),
+        r#"{"error":{"code":409,"message":"Lead was edited meanwhile.","status":"ABORTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LEAD_EDIT_CONFLICT","domain":"leads.example.com"},{"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":"Additional information on this error","url":"https://docs.example.com/errors#lead/edit-conflict"}]}]}}"#
+    );
+    assert_eq!(
+        LeadError::CATALOGUE[3].canonical(),
+        error_core::grpc::Code::Aborted
+    );
+    assert_eq!(
+        LeadError::CATALOGUE[2].canonical(),
+        error_core::grpc::Code::AlreadyExists
     );
 }
 
@@ -278,6 +300,40 @@ fn jsonapi_basic_example() {
         render(&error, &JsonApi::new()),
         r#"{"errors":[{"status":"422","code":"invalid_attribute","source":{"pointer":"/data/attributes/firstName"},"title":"Invalid Attribute","detail":"First name must contain at least two characters."}]}"#
     );
+}
+
+/// https://jsonapi.org/examples/#error-objects-multiple-errors, "Error Objects" →
+/// "Multiple Errors", the second example: several errors on one attribute, one error
+/// object per field error (as published in json-api/json-api `examples/index.md`, the
+/// `first-name` attribute).
+#[test]
+fn jsonapi_multiple_errors_on_one_attribute_example() {
+    let published = r#"
+{
+  "errors": [
+    {
+      "source": { "pointer": "/data/attributes/first-name" },
+      "title": "Invalid Attribute",
+      "detail": "First name must contain at least three characters."
+    },
+    {
+      "source": { "pointer": "/data/attributes/first-name" },
+      "title": "Invalid Attribute",
+      "detail": "First name must contain an emoji."
+    }
+  ]
+}"#;
+    let error = PeopleError::InvalidAttribute(
+        FieldErrors::new()
+            .add(
+                "first-name",
+                "too_short",
+                "First name must contain at least three characters.",
+            )
+            .add("first-name", "emoji", "First name must contain an emoji."),
+    );
+    let format = JsonApi::new().without_status().without_code();
+    assert_eq!(render(&error, &format), compact(published));
 }
 
 /// https://jsonapi.org/examples/#error-objects-source-usage, "Advanced `source` Usage":

@@ -171,7 +171,7 @@ impl<'a, E: ApiError> Reference<'a, E> {
 
     /// The page, bodies in `E`'s own format.
     pub fn render(&self) -> String {
-        self.render_with(&E::Format::default())
+        self.render_with(&E::format())
     }
 
     /// The page, bodies in `format` (a service that picks its envelope at run time).

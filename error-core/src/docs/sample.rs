@@ -96,6 +96,10 @@ impl<E: ApiError> ApiError for Sample<E> {
     const CATALOGUE: &'static [CatalogueEntry] = E::CATALOGUE;
     const INFO: ApiInfo = E::INFO;
 
+    fn format() -> Self::Format {
+        E::format()
+    }
+
     fn entry(&self) -> &'static CatalogueEntry {
         self.entry
     }

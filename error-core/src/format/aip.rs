@@ -10,12 +10,13 @@ use crate::{grpc, json, PlaceholderVisitor};
 /// `{"error":{"code":429,"message":…,"status":"RESOURCE_EXHAUSTED","details":[…]}}`
 ///
 /// - `code` is the HTTP status; `status` the canonical `google.rpc.Code` name, from the
-///   status by [`grpc::Code::from_http`], or the variant's `meta(canonical = "…")`
+///   status by [`grpc::Code::from_http`], or the variant's `grpc = "…"`
 ///   (checked by the derive to pair with the status).
 /// - `details` holds, in this order, each at most once:
 ///   - `ErrorInfo`, always: `reason` (the UPPER_SNAKE form of the code, or the variant's
 ///     `meta(reason = "…")`, both checked at compile time), `domain` (the `domain` key of
-///     `meta(…)`, the variant's else the enum's; left out when neither declares one) and
+///     `meta(…)`, the variant's else the enum's, else the format's
+///     [`with_domain`](Aip::with_domain); left out when none declares one) and
 ///     `metadata`: every placeholder value of the message and every `#[api(meta)]`
 ///     field, as strings, keyed by the field's name in lowerCamelCase (`vm_type` is
 ///     `vmType`, as AIP-193 asks); left out when there is none;
@@ -48,8 +49,55 @@ use crate::{grpc, json, PlaceholderVisitor};
 ///     r#"{"error":{"code":404,"message":"Lead 7 was not found.","status":"NOT_FOUND","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LEAD_NOT_FOUND","domain":"leads.example.com","metadata":{"id":"7"}}]}}"#
 /// );
 /// ```
+///
+/// The domain can also be a setting of the format, for every enum that uses it:
+///
+/// ```
+/// use error_core::format::Aip;
+/// use error_core::{ApiError, RenderContext, Timestamp};
+///
+/// #[derive(ApiError)]
+/// #[api(format = Aip::with_domain("leads.example.com"))]
+/// enum E {
+///     #[api(status = 404, code = "lead/not-found")]
+///     NotFound,
+/// }
+///
+/// let ctx = RenderContext::at(Timestamp::from_unix_millis(0));
+/// assert_eq!(
+///     String::from_utf8(E::NotFound.to_json(&ctx)).unwrap(),
+///     r#"{"error":{"code":404,"message":"Not Found","status":"NOT_FOUND","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LEAD_NOT_FOUND","domain":"leads.example.com"}]}}"#
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Aip;
+pub struct Aip {
+    domain: Option<&'static str>,
+}
+
+/// The format without settings, written as a value like a unit struct's
+/// (`render_into(&Aip, …)`).
+#[allow(non_upper_case_globals)]
+pub const Aip: Aip = Aip::new();
+
+impl Aip {
+    /// The format without a domain of its own (the catalogue's `meta(domain = "…")` only).
+    pub const fn new() -> Self {
+        Aip { domain: None }
+    }
+
+    /// The format with `ErrorInfo.domain` set to `domain` where the catalogue declares
+    /// none (a variant's or the enum's `meta(domain = "…")` still wins).
+    pub const fn with_domain(domain: &'static str) -> Self {
+        Aip {
+            domain: Some(domain),
+        }
+    }
+
+    /// The domain of [`with_domain`](Aip::with_domain), if any.
+    pub const fn domain(&self) -> Option<&'static str> {
+        self.domain
+    }
+}
 
 /// The `@type` prefix of every detail.
 const TYPE_PREFIX: &str = "type.googleapis.com/google.rpc.";
@@ -148,7 +196,7 @@ impl Format for Aip {
         open_detail(out, &mut first, "ErrorInfo");
         key(out, "reason");
         json::write_str(out, &error.reason());
-        if let Some(domain) = error.meta("domain") {
+        if let Some(domain) = error.meta("domain").or(self.domain) {
             key(out, "domain");
             json::write_str(out, domain);
         }

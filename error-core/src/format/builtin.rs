@@ -78,7 +78,7 @@ impl Format for Builtin {
             Builtin::Laravel => Laravel::default().render(error, out),
             Builtin::Compact => Compact.render(error, out),
             Builtin::Problem => Problem.render(error, out),
-            Builtin::Aip => Aip.render(error, out),
+            Builtin::Aip => Aip::new().render(error, out),
             Builtin::JsonApi => JsonApi::new().render(error, out),
             Builtin::Microsoft => Microsoft.render(error, out),
         }

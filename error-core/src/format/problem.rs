@@ -4,7 +4,9 @@ use crate::json;
 /// RFC 9457 Problem Details, `application/problem+json`.
 ///
 /// `type` is the enum's `type_base` followed by the detail code, or `about:blank` when the
-/// enum declares no base; `title` is the status's reason phrase; `status`; `detail` is the
+/// enum declares no base; with [`Problem::type_from_docs`], the error's documentation link
+/// where it has one (RFC 9457 section 3.1.1: the `type` URI, when dereferenced, should
+/// give human-readable documentation for the problem type); `title` is the status's reason phrase; `status`; `detail` is the
 /// message. Extension members: `code` (the detail code), `errors` for field errors
 /// (`[{"detail":…,"pointer":"#/leads/0/phone"}]`, RFC 6901 pointers in URI fragment form),
 /// `total_errors` after `errors` when the field errors went past their limit (the count of
@@ -27,8 +29,52 @@ use crate::json;
 ///     r#"{"type":"https://errors.example.com/lead/not-found","title":"Not Found","status":404,"detail":"Lead 7 was not found.","code":"lead/not-found"}"#
 /// );
 /// ```
+///
+/// The documentation link as `type`, for an enum's format:
+///
+/// ```
+/// use error_core::format::Problem;
+/// use error_core::{ApiError, RenderContext, Timestamp};
+///
+/// #[derive(ApiError)]
+/// #[api(format = Problem::type_from_docs(), docs = "https://docs.example.com/errors")]
+/// enum E {
+///     #[api(status = 404, code = "lead/not-found", message = "Lead {id} was not found.")]
+///     NotFound { id: u64 },
+/// }
+///
+/// let ctx = RenderContext::at(Timestamp::from_unix_millis(0));
+/// assert_eq!(
+///     String::from_utf8(E::NotFound { id: 7 }.to_json(&ctx)).unwrap(),
+///     r#"{"type":"https://docs.example.com/errors#lead/not-found","title":"Not Found","status":404,"detail":"Lead 7 was not found.","code":"lead/not-found"}"#
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Problem;
+pub struct Problem {
+    type_from_docs: bool,
+}
+
+/// The format with its default settings, written as a value like a unit struct's
+/// (`render_into(&Problem, …)`, `offer(Problem)`).
+#[allow(non_upper_case_globals)]
+pub const Problem: Problem = Problem::new();
+
+impl Problem {
+    /// `type` from `type_base` (else `about:blank`).
+    pub const fn new() -> Self {
+        Problem {
+            type_from_docs: false,
+        }
+    }
+
+    /// `type` is the error's documentation link (its variant's `docs`, or the enum's page
+    /// anchored at the code) where it has one; otherwise as [`new`](Problem::new).
+    pub const fn type_from_docs() -> Self {
+        Problem {
+            type_from_docs: true,
+        }
+    }
+}
 
 impl Format for Problem {
     fn content_type(&self) -> &'static str {
@@ -38,7 +84,11 @@ impl Format for Problem {
     // Inlined where it is called: a cached static body is a few loads and copies.
     #[inline]
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
-        if !error.write_cached(Slot::Problem, out, &|view, out| self.render(view, out)) {
+        // The cached body is the default settings' (a `type` from the docs is written
+        // fresh each time).
+        if self.type_from_docs
+            || !error.write_cached(Slot::Problem, out, &|view, out| self.render(view, out))
+        {
             self.render_fresh(error, out);
         }
     }
@@ -49,12 +99,13 @@ impl Problem {
     #[inline(never)]
     fn render_fresh(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"type\":\"");
-        match error.type_base() {
-            Some(base) => {
+        match (error.type_base(), error.docs()) {
+            (_, Some(docs)) if self.type_from_docs => json::write_str_contents(out, docs),
+            (Some(base), _) => {
                 json::write_str_contents(out, base);
                 error.entry().write_code_contents(out);
             }
-            None => out.extend_from_slice(b"about:blank"),
+            (None, _) => out.extend_from_slice(b"about:blank"),
         }
         out.extend_from_slice(b"\",\"title\":");
         json::write_str(out, error.title());

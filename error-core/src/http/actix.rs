@@ -58,7 +58,7 @@ use serde::de::DeserializeOwned;
 use super::body::{is_json_content_type, json_from_slice, path_param_error, query_from_str};
 use super::panic::{panic_error, CatchUnwind};
 use super::{error_response, ErrorSettings, RequestError, RequestId, RequestScope};
-use crate::{ApiError, FieldError, FieldErrors};
+use crate::{ApiError, FieldError, FieldErrors, Origin};
 
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -347,9 +347,9 @@ pub fn query_config() -> web::QueryConfig {
         let QueryPayloadError::Deserialize(_) = err else {
             return rejection(RequestError::InvalidQuery(FieldErrors::new()));
         };
-        rejection(RequestError::InvalidQuery(
-            FieldErrors::new().with(FieldError::invalid("", "The query string is invalid.")),
-        ))
+        rejection(RequestError::InvalidQuery(FieldErrors::new().with(
+            FieldError::invalid("", "The query string is invalid.").with_origin(Origin::Query),
+        )))
     })
 }
 

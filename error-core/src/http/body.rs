@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_path_to_error::Segment;
 
 use super::RequestError;
-use crate::{FieldError, FieldErrors, FieldPath, PathSegment};
+use crate::{FieldError, FieldErrors, FieldPath, Origin, PathSegment};
 
 /// Whether a `Content-Type` is JSON: `application/json` or `application/<anything>+json`,
 /// with or without parameters.
@@ -51,17 +51,20 @@ fn json_error(err: serde_path_to_error::Error<serde_json::Error>) -> RequestErro
     }
 }
 
-/// Parses a query string; failures are [`RequestError::InvalidQuery`] at the parameter.
+/// Parses a query string; failures are [`RequestError::InvalidQuery`] at the parameter,
+/// from [`Origin::Query`] (JSON:API's `source.parameter`).
 pub(crate) fn query_from_str<T: DeserializeOwned>(query: &str) -> Result<T, RequestError> {
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize(de).map_err(|err| {
         let path = field_path(err.path());
         let message = err.inner().to_string();
-        RequestError::InvalidQuery(FieldErrors::new().with(field_error(path, message)))
+        RequestError::InvalidQuery(
+            FieldErrors::new().with(field_error(path, message).with_origin(Origin::Query)),
+        )
     })
 }
 
-/// A path parameter that failed to parse: `id must be an integer.`
+/// A path parameter that failed to parse: `id must be an integer.`, from [`Origin::Path`].
 pub(crate) fn path_param_error(key: &str, expected_type: &str) -> RequestError {
     let what = match expected_type {
         "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a non-negative integer",
@@ -70,10 +73,12 @@ pub(crate) fn path_param_error(key: &str, expected_type: &str) -> RequestError {
         "bool" => "true or false",
         _ => "well-formed",
     };
-    RequestError::InvalidPath(FieldErrors::new().with(FieldError::invalid(
-        key.to_owned(),
-        format!("{key} must be {what}."),
-    )))
+    RequestError::InvalidPath(
+        FieldErrors::new().with(
+            FieldError::invalid(key.to_owned(), format!("{key} must be {what}."))
+                .with_origin(Origin::Path),
+        ),
+    )
 }
 
 fn field_path(path: &serde_path_to_error::Path) -> FieldPath {
