@@ -163,7 +163,7 @@ pub fn check_container(input: &Input, errors: &mut Errors) {
         for pair in &keyed.value {
             if matches!(
                 pair.key.to_string().as_str(),
-                "reason" | "ms_code" | "canonical"
+                "reason" | "ms_code" | "canonical" | "ms_members"
             ) {
                 errors.spanned(
                     &pair.key,

@@ -644,6 +644,27 @@ fn microsoft_innererror_example() {
     );
 }
 
+/// Without a chain, a variant's `meta(ms_members = …)` go in the `error` object (the
+/// guidelines: error objects may carry custom name/value pairs specific to the code).
+#[test]
+fn microsoft_members_without_a_chain() {
+    #[derive(Debug, ApiError)]
+    #[api(format = Microsoft)]
+    enum E {
+        #[api(
+            status = 429,
+            code = "throttled",
+            message = "Slow down.",
+            meta(ms_members = r#"{ "limit": 10, "window": "1m" }"#)
+        )]
+        Throttled,
+    }
+    assert_eq!(
+        render(&E::Throttled, &Microsoft),
+        r#"{"error":{"code":"Throttled","message":"Slow down.","limit":10,"window":"1m"}}"#
+    );
+}
+
 /// One field error: it is the `target`, and the one detail names it whole; none, no
 /// `target` and no `details`; the code override.
 #[test]

@@ -19,7 +19,9 @@ use crate::{json, FieldErrors, FieldPath, PathSegment};
 ///   PascalCase, the target relative to the error's `target`).
 /// - The `x-ms-error-code` response header equals `error.code`.
 /// - A step of the chain (a `transparent` variant, or the error's own variant) may add
-///   name/value pairs to its `innererror` object with `meta(ms_members = "<JSON object>")`,
+///   name/value pairs to the object of its code (`error` for the outermost step, or the
+///   error's own variant without a chain, else its `innererror`) with
+///   `meta(ms_members = "<JSON object>")`,
 ///   checked by the derive (the guidelines' `PasswordDoesNotMeetPolicy` step with its
 ///   `minLength` and `characterTypes`).
 /// - [`Microsoft::with_single_target_only`] writes a single field error as the `target`
@@ -135,6 +137,9 @@ impl Microsoft {
         chain: &[&'static crate::CatalogueEntry],
         out: &mut Vec<u8>,
     ) {
+        // Each step's members go in the object of its code: the outermost one's (or the
+        // error's own, without a chain) in `error`.
+        write_members(out, chain.first().copied().unwrap_or(error.entry()));
         // The steps after the first, then the error's own code.
         let mut depth = 0;
         if !chain.is_empty() {
