@@ -36,7 +36,7 @@ use crate::{ApiInfo, CatalogueEntry, FieldErrors, RenderContext};
 /// ```
 pub trait ApiError {
     /// The envelope format of the enum (the type of its `#[api(format = ...)]`; by default
-    /// [`Problem`](crate::format::Problem)).
+    /// [`Problem`](struct@crate::format::Problem)).
     type Format: Format + Default;
 
     /// The enum's format with its settings, what every rendering without a format of its

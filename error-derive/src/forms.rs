@@ -62,6 +62,58 @@ pub fn canonical_variant(name: &str) -> String {
     pascal_of(&name.to_ascii_lowercase())
 }
 
+/// The `meta` key of a Microsoft `innererror` step's extra name/value pairs.
+pub const MS_MEMBERS: &str = "ms_members";
+
+/// The members of a JSON object, compact and without its braces, as the Microsoft format
+/// splices them into an `innererror` object; an error when `json` is not an object, or
+/// names `code` or `innererror`, which the format writes itself.
+pub fn object_members(json: &str) -> Result<String, String> {
+    let value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|error| format!("`{MS_MEMBERS}` must be a JSON object: {error}"))?;
+    let Some(object) = value.as_object() else {
+        return Err(format!(
+            "`{MS_MEMBERS}` must be a JSON object, such as `{MS_MEMBERS} = r#\"{{\"minLength\":\"6\"}}\"#`"
+        ));
+    };
+    if let Some(key) = ["code", "innererror"]
+        .into_iter()
+        .find(|k| object.contains_key(*k))
+    {
+        return Err(format!(
+            "`{MS_MEMBERS}` must not hold `{key}`: the Microsoft format writes it from the chain"
+        ));
+    }
+    // The text as written, members in their order, whitespace between tokens removed.
+    let mut out = String::new();
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.trim().chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    Ok(out[1..out.len() - 1].to_owned())
+}
+
+fn check_members(meta: Option<&[MetaPair]>, errors: &mut Errors) {
+    if let Some(value) = meta_value(meta, MS_MEMBERS) {
+        if let Err(problem) = object_members(&value.value()) {
+            errors.spanned(value, problem);
+        }
+    }
+}
+
 pub fn meta_value<'a>(meta: Option<&'a [MetaPair]>, key: &str) -> Option<&'a LitStr> {
     meta?
         .iter()
@@ -111,7 +163,7 @@ pub fn check_container(input: &Input, errors: &mut Errors) {
         for pair in &keyed.value {
             if matches!(
                 pair.key.to_string().as_str(),
-                "reason" | "ms_code" | "canonical"
+                "reason" | "ms_code" | "canonical" | "ms_members"
             ) {
                 errors.spanned(
                     &pair.key,
@@ -132,6 +184,7 @@ pub fn check_transparent(variant: &Variant, errors: &mut Errors) {
     let Some(keyed) = &variant.attrs.meta else {
         return;
     };
+    check_members(Some(&keyed.value), errors);
     for pair in &keyed.value {
         if pair.key == "ms_code" {
             check_pascal(&pair.value, errors);
@@ -184,6 +237,7 @@ pub fn check_error(variant: &Variant, errors: &mut Errors) {
     if let Some(value) = meta_value(meta, "ms_code") {
         check_pascal(value, errors);
     }
+    check_members(meta, errors);
     if let Some(value) = meta_value(meta, "canonical") {
         errors.spanned(
             value,

@@ -102,7 +102,15 @@ pub fn lower<'a>(input: &'a Input<'a>, locales: Option<&Locales>) -> Vec<Variant
                 Some(keyed) => keyed
                     .value
                     .iter()
-                    .map(|pair| (pair.key.to_string(), pair.value.value()))
+                    .map(|pair| {
+                        let key = pair.key.to_string();
+                        let value = if key == forms::MS_MEMBERS {
+                            forms::object_members(&pair.value.value()).unwrap_or_default()
+                        } else {
+                            pair.value.value()
+                        };
+                        (key, value)
+                    })
                     .collect(),
                 None => Vec::new(),
             };

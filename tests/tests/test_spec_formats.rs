@@ -542,10 +542,9 @@ enum AccountError {
     BadArgument(PasswordError),
 }
 
-/// The same section's example of "innererror": the `transparent` chain, outer to inner,
-/// down to the error's own code (the codes of the example; its extra name/value pairs on
-/// one step have no counterpart in a catalogue, and the one field error of the example
-/// would add `details` here).
+/// The same section's example of "innererror", its chain of codes alone: the
+/// `transparent` chain, outer to inner, down to the error's own code (the whole example is
+/// `microsoft_innererror_example`).
 #[test]
 fn microsoft_innererror_follows_the_transparent_chain() {
     let error = AccountError::BadArgument(PasswordError::Policy(
@@ -564,6 +563,105 @@ fn microsoft_innererror_follows_the_transparent_chain() {
     assert_eq!(
         chain,
         ["BadArgument", "Policy", "PasswordDoesNotMeetPolicy"]
+    );
+}
+
+#[derive(Debug, ApiError)]
+enum ReuseField {
+    #[api(
+        status = 400,
+        code = "password_reuse_not_allowed",
+        message = "Previous passwords may not be reused"
+    )]
+    PasswordReuseNotAllowed(#[api(fields)] FieldErrors),
+}
+
+#[derive(Debug, ApiError)]
+enum PolicyMembers {
+    #[api(
+        transparent,
+        meta(ms_members = r#"{
+                "minLength": "6",
+                "maxLength": "64",
+                "characterTypes": ["lowerCase","upperCase","number","symbol"],
+                "minDistinctCharacterTypes": "2"
+            }"#)
+    )]
+    PasswordDoesNotMeetPolicy(ReuseField),
+}
+
+#[derive(Debug, ApiError)]
+enum PasswordMembers {
+    #[api(transparent, meta(ms_code = "PasswordError"))]
+    Policy(PolicyMembers),
+}
+
+#[derive(Debug, ApiError)]
+#[api(format = Microsoft::new().with_single_target_only())]
+enum AccountTarget {
+    #[api(transparent)]
+    BadArgument(PasswordMembers),
+}
+
+/// Microsoft REST API guidelines, 7.10.2 "Error condition responses", the example of
+/// "innererror", whole: `target` without `details` (`with_single_target_only`), the
+/// `transparent` chain as nested `innererror`s, and the `PasswordDoesNotMeetPolicy` step's
+/// extra name/value pairs (`meta(ms_members = …)`, checked at compile time).
+#[test]
+fn microsoft_innererror_example() {
+    let published = r#"
+{
+  "error": {
+    "code": "BadArgument",
+    "message": "Previous passwords may not be reused",
+    "target": "password",
+    "innererror": {
+      "code": "PasswordError",
+      "innererror": {
+        "code": "PasswordDoesNotMeetPolicy",
+        "minLength": "6",
+        "maxLength": "64",
+        "characterTypes": ["lowerCase","upperCase","number","symbol"],
+        "minDistinctCharacterTypes": "2",
+        "innererror": {
+          "code": "PasswordReuseNotAllowed"
+        }
+      }
+    }
+  }
+}"#;
+    let error = AccountTarget::BadArgument(PasswordMembers::Policy(
+        PolicyMembers::PasswordDoesNotMeetPolicy(ReuseField::PasswordReuseNotAllowed(
+            FieldErrors::new().add("password", "reused", "Choose a password not used before."),
+        )),
+    ));
+    let body = String::from_utf8(error.to_json(&ctx())).unwrap();
+    assert_eq!(body, compact(published));
+    // The default settings keep the single field error's `details`.
+    assert_eq!(
+        render(&error, &Microsoft),
+        r#"{"error":{"code":"BadArgument","message":"Previous passwords may not be reused","target":"password","details":[{"code":"Reused","target":"password","message":"Choose a password not used before."}],"innererror":{"code":"PasswordError","innererror":{"code":"PasswordDoesNotMeetPolicy","minLength":"6","maxLength":"64","characterTypes":["lowerCase","upperCase","number","symbol"],"minDistinctCharacterTypes":"2","innererror":{"code":"PasswordReuseNotAllowed"}}}}}"#
+    );
+}
+
+/// Without a chain, a variant's `meta(ms_members = …)` go in the `error` object (the
+/// guidelines: error objects may carry custom name/value pairs specific to the code).
+#[test]
+fn microsoft_members_without_a_chain() {
+    #[derive(Debug, ApiError)]
+    #[api(format = Microsoft)]
+    enum E {
+        #[api(
+            status = 429,
+            code = "throttled",
+            message = "Slow down.",
+            meta(ms_members = r#"{ "limit": 10, "window": "1m" }"#)
+        )]
+        Throttled,
+    }
+    assert_eq!(
+        render(&E::Throttled, &Microsoft),
+        r#"{"error":{"code":"Throttled","message":"Slow down.","limit":10,"window":"1m"}}"#
     );
 }
 

@@ -23,13 +23,13 @@ pub enum Builtin {
     Laravel,
     /// [`Compact`].
     Compact,
-    /// [`Problem`].
+    /// [`Problem`](struct@Problem).
     Problem,
-    /// [`Aip`] (AIP-193).
+    /// [`Aip`](struct@Aip) (AIP-193).
     Aip,
     /// [`JsonApi`] (with every member, pointers under `/data/attributes`).
     JsonApi,
-    /// [`Microsoft`].
+    /// [`Microsoft`](struct@Microsoft).
     Microsoft,
 }
 

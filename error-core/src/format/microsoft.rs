@@ -18,6 +18,14 @@ use crate::{json, FieldErrors, FieldPath, PathSegment};
 /// - `details` holds the field errors, each `{"code","target","message"}` (the code in
 ///   PascalCase, the target relative to the error's `target`).
 /// - The `x-ms-error-code` response header equals `error.code`.
+/// - A step of the chain (a `transparent` variant, or the error's own variant) may add
+///   name/value pairs to the object of its code (`error` for the outermost step, or the
+///   error's own variant without a chain, else its `innererror`) with
+///   `meta(ms_members = "<JSON object>")`,
+///   checked by the derive (the guidelines' `PasswordDoesNotMeetPolicy` step with its
+///   `minLength` and `characterTypes`).
+/// - [`Microsoft::with_single_target_only`] writes a single field error as the `target`
+///   alone, without `details` (the guidelines' `innererror` example).
 /// - The request id, the `#[api(details)]` value and the retry delay have no member in
 ///   the guidelines' object and are not written (the delay is the `Retry-After` header).
 ///
@@ -41,7 +49,38 @@ use crate::{json, FieldErrors, FieldPath, PathSegment};
 /// assert_eq!(res.headers()["x-ms-error-code"], "LeadNotFound");
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Microsoft;
+pub struct Microsoft {
+    single_target_only: bool,
+}
+
+/// The format with its default settings, written as a value like a unit struct's
+/// (`render_into(&Microsoft, …)`).
+#[allow(non_upper_case_globals)]
+pub const Microsoft: Microsoft = Microsoft::new();
+
+impl Microsoft {
+    /// A single field error as `target` and one `details` entry.
+    pub const fn new() -> Self {
+        Microsoft {
+            single_target_only: false,
+        }
+    }
+
+    /// A single field error as the `target` alone, without `details` (several still have
+    /// theirs).
+    pub const fn with_single_target_only(mut self) -> Self {
+        self.single_target_only = true;
+        self
+    }
+}
+
+/// Writes a step's `meta(ms_members = …)`, laid out by the derive without its braces.
+fn write_members(out: &mut Vec<u8>, entry: &crate::CatalogueEntry) {
+    if let Some(members) = entry.meta("ms_members").filter(|m| !m.is_empty()) {
+        out.push(b',');
+        out.extend_from_slice(members.as_bytes());
+    }
+}
 
 /// The code of one step of a `transparent` chain.
 fn step_code(entry: &crate::CatalogueEntry) -> &'static str {
@@ -90,6 +129,38 @@ impl Microsoft {
     }
 }
 
+impl Microsoft {
+    /// The `innererror` chain, then the closing braces.
+    fn close(
+        &self,
+        error: &ErrorView<'_>,
+        chain: &[&'static crate::CatalogueEntry],
+        out: &mut Vec<u8>,
+    ) {
+        // Each step's members go in the object of its code: the outermost one's (or the
+        // error's own, without a chain) in `error`.
+        write_members(out, chain.first().copied().unwrap_or(error.entry()));
+        // The steps after the first, then the error's own code.
+        let mut depth = 0;
+        if !chain.is_empty() {
+            for step in &chain[1..] {
+                out.extend_from_slice(b",\"innererror\":{\"code\":");
+                json::write_str(out, step_code(step));
+                write_members(out, step);
+                depth += 1;
+            }
+            out.extend_from_slice(b",\"innererror\":{\"code\":");
+            json::write_str(out, &error.pascal_code());
+            write_members(out, error.entry());
+            depth += 1;
+        }
+        for _ in 0..depth {
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"}}");
+    }
+}
+
 impl Format for Microsoft {
     fn content_type(&self) -> &'static str {
         "application/json"
@@ -109,6 +180,9 @@ impl Format for Microsoft {
             }
             // A single error's target is the error's: its detail names it whole.
             let strip = if fields.len() > 1 { parent.len() } else { 0 };
+            if fields.len() == 1 && self.single_target_only {
+                return self.close(error, &chain, out);
+            }
             key(out, "details");
             out.push(b'[');
             for (i, field) in fields.iter().enumerate() {
@@ -128,22 +202,7 @@ impl Format for Microsoft {
             }
             out.push(b']');
         }
-        // The steps after the first, then the error's own code.
-        let mut depth = 0;
-        if !chain.is_empty() {
-            for step in &chain[1..] {
-                out.extend_from_slice(b",\"innererror\":{\"code\":");
-                json::write_str(out, step_code(step));
-                depth += 1;
-            }
-            out.extend_from_slice(b",\"innererror\":{\"code\":");
-            json::write_str(out, &error.pascal_code());
-            depth += 1;
-        }
-        for _ in 0..depth {
-            out.push(b'}');
-        }
-        out.extend_from_slice(b"}}");
+        self.close(error, &chain, out);
     }
 
     fn insert_headers(&self, error: &ErrorView<'_>, headers: &mut http::HeaderMap) {
