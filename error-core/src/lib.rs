@@ -75,6 +75,7 @@ pub use error_derive::ApiError;
 pub mod __private {
     pub use crate::error::{JsonMessage, PlainMessage};
     pub use crate::field::AsFieldErrors;
+    pub use crate::validation::messages::write_var as write_field_var;
     #[cfg(feature = "utoipa")]
     pub use crate::openapi::__derive as openapi;
     pub use crate::unique::{

@@ -27,6 +27,7 @@
 //!
 //! let errors = FieldErrors::from(&report);
 //! let found: Vec<_> = errors.iter().map(|e| (e.code(), e.message())).collect();
+//! let found: Vec<(&str, &str)> = found.iter().map(|(c, m)| (&**c, &**m)).collect();
 //! assert_eq!(found, [
 //!     ("validation/email-email", "Must be a valid email address"),
 //!     ("validation/range-score", "Must be between 0 and 100"),
