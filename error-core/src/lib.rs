@@ -75,12 +75,12 @@ pub use error_derive::ApiError;
 pub mod __private {
     pub use crate::error::{JsonMessage, PlainMessage};
     pub use crate::field::AsFieldErrors;
-    pub use crate::validation::messages::write_var as write_field_var;
     #[cfg(feature = "utoipa")]
     pub use crate::openapi::__derive as openapi;
     pub use crate::unique::{
         collect_leaves, count_leaves, find_duplicate, DuplicateMessage, Leaf, Named,
     };
+    pub use crate::validation::messages::write_var as write_field_var;
     pub use http;
     pub use serde;
     #[cfg(feature = "utoipa")]

@@ -54,7 +54,10 @@ const FIELD_KINDS: [(&str, &[&str]); 7] = [
 /// The kind a `field-<slug>` id names, with its variables.
 fn field_kind(id: &str) -> Option<(&'static str, &'static [&'static str])> {
     let slug = id.strip_prefix("field-")?;
-    FIELD_KINDS.iter().copied().find(|(known, _)| *known == slug)
+    FIELD_KINDS
+        .iter()
+        .copied()
+        .find(|(known, _)| *known == slug)
 }
 
 /// One piece of a translation.
@@ -211,7 +214,9 @@ pub fn load(input: &Input, errors: &mut Errors) -> Option<Locales> {
                     let Some(variant) = by_id.get(id) else {
                         match field_kind(id) {
                             Some((slug, vars)) => {
-                                if let Some(pieces) = field_message(&cx, line, id, vars, message, errors) {
+                                if let Some(pieces) =
+                                    field_message(&cx, line, id, vars, message, errors)
+                                {
                                     if field_messages.insert(slug, pieces).is_some() {
                                         errors.spanned(
                                             lit,

@@ -478,7 +478,13 @@ fn expected(error: &Arbitrary, format: Builtin, summarized: bool, id: Option<&st
     let kept: Vec<&FieldError> = error
         .field_errors()
         .map_or(Vec::new(), |f| f.iter().collect());
-    let dotted = |e: &FieldError| (e.path().to_string(), String::new(), e.message().into_owned());
+    let dotted = |e: &FieldError| {
+        (
+            e.path().to_string(),
+            String::new(),
+            e.message().into_owned(),
+        )
+    };
     let mut back = ReadBack {
         kind: BodyKind::Envelope(format),
         code: None,
@@ -501,7 +507,13 @@ fn expected(error: &Arbitrary, format: Builtin, summarized: bool, id: Option<&st
         Builtin::Compact | Builtin::Nested => {
             back.fields = if format == Builtin::Nested {
                 kept.iter()
-                    .map(|e| (String::new(), e.code().into_owned(), e.message().into_owned()))
+                    .map(|e| {
+                        (
+                            String::new(),
+                            e.code().into_owned(),
+                            e.message().into_owned(),
+                        )
+                    })
                     .collect()
             } else {
                 kept.iter().map(|e| dotted(e)).collect()

@@ -1025,7 +1025,10 @@ fn readme_bulk_example() {
     })
     .unwrap_err();
 
-    let codes: Vec<_> = errors.iter().map(|e| (e.path().to_string(), e.code())).collect();
+    let codes: Vec<_> = errors
+        .iter()
+        .map(|e| (e.path().to_string(), e.code()))
+        .collect();
     let found: Vec<(String, &str)> = codes.iter().map(|(p, c)| (p.clone(), &**c)).collect();
     assert_eq!(
         found,

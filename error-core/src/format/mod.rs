@@ -424,7 +424,12 @@ impl<'a> ErrorView<'a> {
             .message
             .write_field_message_in(None, kind, field.path(), out)
         {
-            messages::write(kind, field.path(), messages::Lang::En, &mut messages::Json(out));
+            messages::write(
+                kind,
+                field.path(),
+                messages::Lang::En,
+                &mut messages::Json(out),
+            );
         }
     }
 
