@@ -131,6 +131,22 @@ pub trait ApiError {
         None
     }
 
+    /// The enum's own default message for a field error of `kind` at `path` in `locale`
+    /// (`None`: the enum's fallback locale), from the `field-<slug>` messages of its
+    /// `#[api(locales = "…")]` files, written as escaped JSON string contents; `false` when
+    /// it has none (the built-in messages are used).
+    #[doc(hidden)]
+    fn __write_field_message_in(
+        &self,
+        locale: Option<&str>,
+        kind: &crate::FieldErrorKind,
+        path: &crate::FieldPath,
+        out: &mut Vec<u8>,
+    ) -> bool {
+        let _ = (locale, kind, path, out);
+        false
+    }
+
     /// The client-facing message; borrowed when it has no placeholders.
     fn message(&self) -> Cow<'static, str> {
         let entry = self.entry();
@@ -394,6 +410,16 @@ impl<E: ApiError> ApiError for Box<E> {
 
     fn __static_message_json_in(&self, locale: &str) -> Option<&'static str> {
         (**self).__static_message_json_in(locale)
+    }
+
+    fn __write_field_message_in(
+        &self,
+        locale: Option<&str>,
+        kind: &crate::FieldErrorKind,
+        path: &crate::FieldPath,
+        out: &mut Vec<u8>,
+    ) -> bool {
+        (**self).__write_field_message_in(locale, kind, path, out)
     }
 
     fn field_errors(&self) -> Option<&FieldErrors> {

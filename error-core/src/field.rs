@@ -3,14 +3,20 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use compact_str::CompactString;
+use smallvec::SmallVec;
+
 use crate::json;
 use crate::validation::FieldErrorKind;
 
 /// One step of a [`FieldPath`]: an object key or a list index.
+///
+/// A key is a [`CompactString`]: up to 24 bytes are held inline, and a `&'static str` is
+/// borrowed, so the paths of most field errors cost no allocation.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PathSegment {
     /// An object member, such as `phone`.
-    Key(Cow<'static, str>),
+    Key(CompactString),
     /// A position in a list, such as the `0` of `leads.0.phone`.
     Index(usize),
 }
@@ -29,7 +35,8 @@ pub enum PathSegment {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FieldPath {
-    segments: Vec<PathSegment>,
+    // Two segments inline (`email`, `address.city`): no allocation for most paths.
+    segments: SmallVec<[PathSegment; 2]>,
 }
 
 impl FieldPath {
@@ -68,7 +75,9 @@ impl FieldPath {
     pub(crate) fn push_segment(&mut self, segment: &str) {
         match parse_index(segment) {
             Some(index) => self.push_index(index),
-            None => self.push_key(segment.to_owned()),
+            None => self
+                .segments
+                .push(PathSegment::Key(CompactString::from(segment))),
         }
     }
 
@@ -86,7 +95,11 @@ impl FieldPath {
 
     /// Appends a key.
     pub fn push_key(&mut self, key: impl Into<Cow<'static, str>>) {
-        self.segments.push(PathSegment::Key(key.into()));
+        let key = match key.into() {
+            Cow::Borrowed(key) => CompactString::const_new(key),
+            Cow::Owned(key) => CompactString::from(key),
+        };
+        self.segments.push(PathSegment::Key(key));
     }
 
     /// Appends an index.
@@ -102,9 +115,13 @@ impl FieldPath {
 
     /// Returns this path with `prefix` in front of it, as when a nested struct's errors are
     /// placed under the field that holds it.
-    pub fn prefixed(mut self, prefix: &FieldPath) -> Self {
-        let mut segments = prefix.segments.clone();
-        segments.append(&mut self.segments);
+    pub fn prefixed(self, prefix: &FieldPath) -> Self {
+        if prefix.is_empty() {
+            return self;
+        }
+        let mut segments = SmallVec::with_capacity(prefix.segments.len() + self.segments.len());
+        segments.extend(prefix.segments.iter().cloned());
+        segments.extend(self.segments);
         FieldPath { segments }
     }
 
@@ -452,9 +469,12 @@ impl Origin {
 /// One thing wrong with one field: its path, a detail code and a client-facing message.
 ///
 /// Build one from a [`FieldErrorKind`] (each kind has a default code and message), or from an
-/// explicit code and message with [`FieldError::new`]. A default code or message follows the
-/// path when the error is placed under a prefix (a list item, a nested struct); one set by
-/// [`with_code`](FieldError::with_code) or [`with_message`](FieldError::with_message) is kept.
+/// explicit code and message with [`FieldError::new`]. A field error keeps its path and kind;
+/// the default code (`validation/<slug>-<path>`) and message are not stored but written when
+/// the error is rendered, from the kind and the path (so they follow the path when the error
+/// is placed under a prefix, and the message is in the language of the rendering: see
+/// [`FieldErrorKind`]). One set by [`with_code`](FieldError::with_code) or
+/// [`with_message`](FieldError::with_message) is kept as given.
 ///
 /// ```
 /// use error_core::{FieldError, FieldPath};
@@ -462,6 +482,7 @@ impl Origin {
 /// let error = FieldError::missing("user_id");
 /// assert_eq!(error.code(), "validation/missing-user_id");
 /// assert_eq!(error.message(), "user_id is required.");
+/// assert_eq!(error.message_in("de-AT"), "user_id ist erforderlich.");
 ///
 /// let error = FieldError::missing("phone").prefixed(&FieldPath::from("leads.0"));
 /// assert_eq!(error.code(), "validation/missing-leads.0.phone");
@@ -474,13 +495,11 @@ impl Origin {
 #[derive(Clone, Debug)]
 pub struct FieldError {
     path: FieldPath,
-    code: Cow<'static, str>,
-    message: Cow<'static, str>,
     kind: Option<FieldErrorKind>,
+    // Set: given by the caller, kept as is. Unset: the kind's default, written at render time.
+    code: Option<Cow<'static, str>>,
+    message: Option<Cow<'static, str>>,
     origin: Origin,
-    // Whether the code / the message are the kind's defaults, rewritten when the path changes.
-    default_code: bool,
-    default_message: bool,
 }
 
 impl FieldError {
@@ -499,12 +518,10 @@ impl FieldError {
     ) -> Self {
         FieldError {
             path: path.into(),
-            code: code.into(),
-            message: message.into(),
             kind: None,
+            code: Some(code.into()),
+            message: Some(message.into()),
             origin: Origin::Body,
-            default_code: false,
-            default_message: false,
         }
     }
 
@@ -516,15 +533,12 @@ impl FieldError {
     /// assert_eq!(error, FieldError::missing("user_id"));
     /// ```
     pub fn from_kind(path: impl Into<FieldPath>, kind: FieldErrorKind) -> Self {
-        let path = path.into();
         FieldError {
-            code: kind.code_for(&path).into(),
-            message: kind.message_for(&path).into(),
-            path,
+            path: path.into(),
             kind: Some(kind),
+            code: None,
+            message: None,
             origin: Origin::Body,
-            default_code: true,
-            default_message: true,
         }
     }
 
@@ -632,33 +646,20 @@ impl FieldError {
 
     /// Replaces the detail code (it then stays as given when the path changes).
     pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
-        self.code = code.into();
-        self.default_code = false;
+        self.code = Some(code.into());
         self
     }
 
-    /// Replaces the message (it then stays as given when the path changes).
+    /// Replaces the message (it then stays as given when the path changes, and is written
+    /// as is in every language).
     pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
-        self.message = message.into();
-        self.default_message = false;
+        self.message = Some(message.into());
         self
     }
 
-    /// Puts the path under `prefix`; a default code and message are rewritten for the new
-    /// path.
+    /// Puts the path under `prefix`; a default code and message follow the new path.
     pub fn prefixed(mut self, prefix: &FieldPath) -> Self {
-        if prefix.is_empty() {
-            return self;
-        }
         self.path = self.path.prefixed(prefix);
-        if let Some(kind) = &self.kind {
-            if self.default_code {
-                self.code = kind.code_for(&self.path).into();
-            }
-            if self.default_message {
-                self.message = kind.message_for(&self.path).into();
-            }
-        }
         self
     }
 
@@ -667,31 +668,128 @@ impl FieldError {
         &self.path
     }
 
-    /// The detail code, such as `validation/missing-user_id`.
-    pub fn code(&self) -> &str {
-        &self.code
+    /// The detail code, such as `validation/missing-user_id`: the one given, else the
+    /// kind's default for the path (formatted on each call; formats write it with
+    /// [`write_code_json`](FieldError::write_code_json) instead).
+    pub fn code(&self) -> Cow<'_, str> {
+        match (&self.code, &self.kind) {
+            (Some(code), _) => Cow::Borrowed(code),
+            (None, Some(kind)) => Cow::Owned(kind.code_for(&self.path)),
+            (None, None) => Cow::Borrowed(""),
+        }
     }
 
-    /// The client-facing message.
-    pub fn message(&self) -> &str {
-        &self.message
+    /// The client-facing message in English: the one given, else the kind's default.
+    pub fn message(&self) -> Cow<'_, str> {
+        match (&self.message, &self.kind) {
+            (Some(message), _) => Cow::Borrowed(message),
+            (None, Some(kind)) => Cow::Owned(kind.message_for(&self.path)),
+            (None, None) => Cow::Borrowed(""),
+        }
+    }
+
+    /// The message in `locale` (`de`, `pt-BR`; `de-AT` falls back to `de`, an unknown
+    /// language to English): the one given, as is, else the kind's built-in default in that
+    /// language (see [`FieldErrorKind`]).
+    ///
+    /// ```
+    /// use error_core::FieldError;
+    /// assert_eq!(FieldError::too_short("name", 1).message_in("fr"), "Doit contenir au moins 1 caractère");
+    /// assert_eq!(FieldError::invalid("email", "Bad email").message_in("fr"), "Bad email");
+    /// ```
+    pub fn message_in(&self, locale: &str) -> Cow<'_, str> {
+        match (&self.message, &self.kind) {
+            (Some(message), _) => Cow::Borrowed(message),
+            (None, Some(kind)) => Cow::Owned(kind.message_in(&self.path, locale)),
+            (None, None) => Cow::Borrowed(""),
+        }
     }
 
     /// The kind, for an error built from one.
     pub fn kind(&self) -> Option<&FieldErrorKind> {
         self.kind.as_ref()
     }
+
+    /// The code given with [`with_code`](FieldError::with_code) (or
+    /// [`new`](FieldError::new)), if any: `None` means the kind's default.
+    pub fn explicit_code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The message given with [`with_message`](FieldError::with_message) (or
+    /// [`new`](FieldError::new)), if any: `None` means the kind's default.
+    pub fn explicit_message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Writes the [code](FieldError::code) as a JSON string, quotes included, escaped,
+    /// without formatting it first.
+    ///
+    /// ```
+    /// use error_core::FieldError;
+    ///
+    /// let mut out = Vec::new();
+    /// FieldError::missing("leads.0.phone").write_code_json(&mut out);
+    /// assert_eq!(out, br#""validation/missing-leads.0.phone""#);
+    /// ```
+    pub fn write_code_json(&self, out: &mut Vec<u8>) {
+        match (&self.code, &self.kind) {
+            (Some(code), _) => json::write_str(out, code),
+            (None, Some(kind)) => {
+                out.extend_from_slice(b"\"validation/");
+                out.extend_from_slice(kind.slug().as_bytes());
+                if !self.path.is_empty() {
+                    out.push(b'-');
+                    self.path.write_dotted_contents(out);
+                }
+                out.push(b'"');
+            }
+            (None, None) => out.extend_from_slice(b"\"\""),
+        }
+    }
+
+    /// Writes the message as a JSON string, quotes included, escaped: the one given, else
+    /// the kind's default in `locale` (English when `None`), written straight into `out`.
+    ///
+    /// ```
+    /// use error_core::FieldError;
+    ///
+    /// let mut out = Vec::new();
+    /// FieldError::missing("email").write_message_json(Some("es"), &mut out);
+    /// assert_eq!(out, r#""email es obligatorio.""#.as_bytes());
+    /// ```
+    pub fn write_message_json(&self, locale: Option<&str>, out: &mut Vec<u8>) {
+        out.push(b'"');
+        self.write_message_contents(locale, out);
+        out.push(b'"');
+    }
+
+    /// [`write_message_json`](FieldError::write_message_json) without the quotes.
+    pub(crate) fn write_message_contents(&self, locale: Option<&str>, out: &mut Vec<u8>) {
+        match (&self.message, &self.kind) {
+            (Some(message), _) => json::write_str_contents(out, message),
+            (None, Some(kind)) => {
+                let lang = crate::validation::messages::Lang::of(locale);
+                crate::validation::messages::write(
+                    kind,
+                    &self.path,
+                    lang,
+                    &mut crate::validation::messages::Json(out),
+                );
+            }
+            (None, None) => {}
+        }
+    }
 }
 
-// Equality is over what a client sees (path, code, message) and the kind; whether the code
-// and message were defaults is bookkeeping.
+// Equality is over what a client sees (path, code, message), the kind and the origin.
 impl PartialEq for FieldError {
     fn eq(&self, other: &Self) -> bool {
         self.path == other.path
-            && self.code == other.code
-            && self.message == other.message
             && self.kind == other.kind
             && self.origin == other.origin
+            && self.code() == other.code()
+            && self.message() == other.message()
     }
 }
 
@@ -700,8 +798,8 @@ impl Eq for FieldError {}
 impl std::hash::Hash for FieldError {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.path.hash(state);
-        self.code.hash(state);
-        self.message.hash(state);
+        self.code().hash(state);
+        self.message().hash(state);
         self.kind.hash(state);
     }
 }

@@ -80,6 +80,7 @@ pub mod __private {
     pub use crate::unique::{
         collect_leaves, count_leaves, find_duplicate, DuplicateMessage, Leaf, Named,
     };
+    pub use crate::validation::messages::write_var as write_field_var;
     pub use http;
     pub use serde;
     #[cfg(feature = "utoipa")]

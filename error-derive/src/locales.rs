@@ -11,6 +11,12 @@
 //! without a message in the fallback locale (unless the variant's own `message` is it), and
 //! the Fluent constructs a compiled message cannot hold (selectors, functions, references,
 //! attributes, terms).
+//!
+//! The ids `field-<slug>` (`field-missing`, `field-invalid`, `field-too-short`,
+//! `field-too-long`, `field-out-of-range`, `field-not-one-of`, `field-duplicate`) are the
+//! enum's own default messages for the field-error kinds, in place of the built-in ones; their
+//! variables are the kind's (`$field`, and `$min`, `$max`, `$allowed` where the kind has them),
+//! checked like a variant's fields. A variant whose code is written the same way keeps the id.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,6 +36,28 @@ pub struct Locales {
     pub files: Vec<String>,
     /// Per locale, in name order: each code's translation.
     pub translations: Vec<(String, BTreeMap<String, Vec<Piece>>)>,
+    /// Per locale: the enum's messages for field-error kinds, by slug (`missing`).
+    pub field_messages: Vec<(String, BTreeMap<&'static str, Vec<Piece>>)>,
+}
+
+/// The slugs of the field-error kinds and the variables each one's message may use.
+const FIELD_KINDS: [(&str, &[&str]); 7] = [
+    ("missing", &["field"]),
+    ("invalid", &["field"]),
+    ("too-short", &["field", "min"]),
+    ("too-long", &["field", "max"]),
+    ("out-of-range", &["field", "min", "max"]),
+    ("not-one-of", &["field", "allowed"]),
+    ("duplicate", &["field"]),
+];
+
+/// The kind a `field-<slug>` id names, with its variables.
+fn field_kind(id: &str) -> Option<(&'static str, &'static [&'static str])> {
+    let slug = id.strip_prefix("field-")?;
+    FIELD_KINDS
+        .iter()
+        .copied()
+        .find(|(known, _)| *known == slug)
 }
 
 /// One piece of a translation.
@@ -135,6 +163,7 @@ pub fn load(input: &Input, errors: &mut Errors) -> Option<Locales> {
         fallback,
         files: Vec::new(),
         translations: Vec::new(),
+        field_messages: Vec::new(),
     };
     for (locale, path) in locales {
         let shown = format!("{written}/{locale}/errors.ftl");
@@ -176,13 +205,30 @@ pub fn load(input: &Input, errors: &mut Errors) -> Option<Locales> {
             }
         };
         let mut messages = BTreeMap::new();
+        let mut field_messages = BTreeMap::new();
         for entry in &resource.body {
             match entry {
                 Entry::Message(message) => {
                     let id = message.id.name;
                     let line = cx.line_of_id(id);
                     let Some(variant) = by_id.get(id) else {
-                        errors.spanned(lit, orphan(&cx, line, id, input, &by_id));
+                        match field_kind(id) {
+                            Some((slug, vars)) => {
+                                if let Some(pieces) =
+                                    field_message(&cx, line, id, vars, message, errors)
+                                {
+                                    if field_messages.insert(slug, pieces).is_some() {
+                                        errors.spanned(
+                                            lit,
+                                            format!(
+                                                "{shown}:{line}: `{id}` is defined twice in this file; keep one"
+                                            ),
+                                        );
+                                    }
+                                }
+                            }
+                            None => errors.spanned(lit, orphan(&cx, line, id, input, &by_id)),
+                        }
                         continue;
                     };
                     if messages.contains_key(&code_of(variant)) {
@@ -236,6 +282,7 @@ pub fn load(input: &Input, errors: &mut Errors) -> Option<Locales> {
                 _ => {}
             }
         }
+        out.field_messages.push((locale.clone(), field_messages));
         out.translations.push((locale, messages));
     }
 
@@ -278,6 +325,61 @@ pub fn load(input: &Input, errors: &mut Errors) -> Option<Locales> {
         }
     }
     Some(out)
+}
+
+/// A `field-<slug>` message lowered to pieces, its variables checked against the kind's.
+fn field_message(
+    cx: &FileCx,
+    line: usize,
+    id: &str,
+    vars: &[&str],
+    message: &fluent_syntax::ast::Message<&str>,
+    errors: &mut Errors,
+) -> Option<Vec<Piece>> {
+    if !message.attributes.is_empty() {
+        errors.spanned(
+            cx.lit,
+            format!(
+                "{}:{line}: `{id}` has attributes (`.{}`), which a field message does not use; \
+                 remove them",
+                cx.shown, message.attributes[0].id.name
+            ),
+        );
+    }
+    let Some(pattern) = &message.value else {
+        errors.spanned(
+            cx.lit,
+            format!("{}:{line}: `{id}` has no value; write `{id} = …`", cx.shown),
+        );
+        return None;
+    };
+    let mut pieces = Vec::new();
+    if let Err(text) = lower_pattern(pattern, &mut pieces) {
+        errors.spanned(cx.lit, format!("{}:{line}: `{id}`: {text}", cx.shown));
+        return None;
+    }
+    let mut ok = true;
+    for piece in &pieces {
+        let Piece::Var(name) = piece else { continue };
+        if !vars.contains(&name.as_str()) {
+            ok = false;
+            let known = vars
+                .iter()
+                .map(|v| format!("`${v}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            errors.spanned(
+                cx.lit,
+                format!(
+                    "{}:{line}: `{id}` uses `${name}`, which a `{}` field error does not have; \
+                     its variables are: {known}",
+                    cx.shown,
+                    id.trim_start_matches("field-")
+                ),
+            );
+        }
+    }
+    ok.then(|| merge(pieces))
 }
 
 struct FileCx<'a> {

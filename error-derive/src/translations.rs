@@ -11,6 +11,56 @@ use crate::expand::{binding, escape, is_integer, local, pattern, Cx};
 use crate::locales::{Locales, Piece};
 use crate::lower::Kind;
 
+/// `__write_field_message_in`: the enum's `field-<slug>` messages, a match arm per (locale,
+/// kind), the fallback locale's also answering `None`.
+fn field_messages(cx: &Cx, locales: Option<&Locales>) -> TokenStream {
+    let krate = cx.krate;
+    let Some(locales) = locales else {
+        return TokenStream::new();
+    };
+    let locale = local("locale");
+    let kind = local("kind");
+    let path = local("path");
+    let out = local("out");
+    let mut arms = Vec::new();
+    for (name, messages) in &locales.field_messages {
+        for (slug, pieces) in messages {
+            let pat = if *name == locales.fallback {
+                quote!(::core::option::Option::Some(#name) | ::core::option::Option::None)
+            } else {
+                quote!(::core::option::Option::Some(#name))
+            };
+            let writes = pieces.iter().map(|piece| match piece {
+                Piece::Text(text) => {
+                    let escaped = escape(text);
+                    quote!(#out.extend_from_slice(#escaped.as_bytes());)
+                }
+                Piece::Var(var) => {
+                    quote!(#krate::__private::write_field_var(#out, #var, #kind, #path);)
+                }
+            });
+            arms.push(quote!((#pat, #slug) => { #(#writes)* true }));
+        }
+    }
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        fn __write_field_message_in(
+            &self,
+            #locale: ::core::option::Option<&str>,
+            #kind: &#krate::FieldErrorKind,
+            #path: &#krate::FieldPath,
+            #out: &mut ::std::vec::Vec<u8>,
+        ) -> bool {
+            match (#locale, #kind.slug()) {
+                #(#arms)*
+                _ => false,
+            }
+        }
+    }
+}
+
 pub fn expand(cx: &Cx, locales: Option<&Locales>) -> TokenStream {
     let (input, krate) = (cx.input, cx.krate);
     let sink = local("sink");
@@ -89,10 +139,13 @@ pub fn expand(cx: &Cx, locales: Option<&Locales>) -> TokenStream {
             }
         }
     }
+    let fields = field_messages(cx, locales);
     if arms.is_empty() {
-        return TokenStream::new();
+        return fields;
     }
     quote! {
+        #fields
+
         #[allow(unreachable_patterns)]
         fn write_message_in(&self, #locale: &str, #sink: &mut dyn #krate::MessageSink) -> bool {
             #(#files)*

@@ -277,7 +277,7 @@ fn a_million_field_errors_allocate_within_the_bound() {
     let million = run(1_000_000);
     assert_eq!(million, thousand);
     // Each kept error is built, then re-prefixed twice (`address`, then `leads.N`), each
-    // time with a new path, code and message: about 21 allocations per kept error.
+    // time with a new path (its default code and message are not stored).
     assert!(thousand <= 100 * 24, "{thousand}");
 
     // `push` itself: the kept errors' storage only.
@@ -294,4 +294,85 @@ fn a_million_field_errors_allocate_within_the_bound() {
     let thousand = push_all(1_000);
     assert_eq!(push_all(1_000_000), thousand);
     assert!(thousand <= 8, "{thousand}");
+}
+
+#[derive(Debug, ApiError)]
+#[api(version = "v1")]
+enum FormError {
+    #[api(status = 422, code = "validation_error", message = "Validation failed")]
+    Validation(#[api(fields)] error_core::FieldErrors),
+}
+
+/// Builds a `FieldErrors` of the first `n` of ten default-kind errors (paths of one and two
+/// segments, keys of up to 24 bytes) and renders it in `format`, counted together; returns
+/// the count and the body.
+fn build_and_render(n: usize, format: Builtin, locale: Option<&str>) -> (usize, Vec<u8>) {
+    use error_core::{FieldError, FieldErrors};
+
+    let at = Timestamp::from_unix_millis(1_770_552_000_123);
+    let mut buf = Vec::new();
+    let count = allocations(|| {
+        buf = Vec::with_capacity(4096);
+        let mut errors = FieldErrors::new();
+        let all = [
+            || FieldError::missing("email"),
+            || FieldError::too_short("name", 3),
+            || FieldError::invalid_format("phone"),
+            || FieldError::too_long("company", 50),
+            || FieldError::missing("address.city"),
+            || FieldError::invalid_format("address.zip"),
+            || FieldError::duplicate("lead_id"),
+            || FieldError::missing("a_key_of_exactly_24_byte"),
+            || FieldError::too_long("notes", 1),
+            || FieldError::too_short("source", 2),
+        ];
+        for make in &all[..n] {
+            errors.push(make());
+        }
+        let err = FormError::Validation(errors);
+        let ctx = RenderContext::at(at);
+        let ctx = match locale {
+            Some(locale) => ctx.with_locale(locale),
+            None => ctx,
+        };
+        err.render_into(&format, &ctx, &mut buf);
+    });
+    (count, buf)
+}
+
+/// Issue 15 item 3: building and rendering field errors of the default kinds allocates the
+/// output buffer and the `FieldErrors` storage, nothing per error: no code or message is
+/// stored (they are written at render time from the kind and the path) and the paths are
+/// inline. The storage is a `Vec` that grows by doubling: one allocation for 1 error, three
+/// for 10 (capacity 4, 8, 16).
+#[test]
+fn field_errors_of_the_default_kinds_allocate_only_the_buffer_and_the_storage() {
+    for locale in [None, Some("de-AT"), Some("pt")] {
+        for format in [
+            Builtin::Nested,
+            Builtin::Flat,
+            Builtin::Compact,
+            Builtin::Problem,
+            Builtin::JsonApi,
+        ] {
+            assert_eq!(build_and_render(1, format, locale).0, 1 + 1, "{format}");
+            assert_eq!(build_and_render(10, format, locale).0, 1 + 3, "{format}");
+        }
+        // Laravel groups messages by path through four index vectors (the one of the groups
+        // collected, so growing twice more for 10 groups): grouping, not codes or messages.
+        // (Microsoft PascalCases each code into a `String`, and AIP builds each field's path
+        // and reason as `String`s: not counted here.)
+        assert_eq!(build_and_render(1, Builtin::Laravel, locale).0, 1 + 1 + 4);
+        assert_eq!(build_and_render(10, Builtin::Laravel, locale).0, 1 + 3 + 6);
+    }
+    let (_, body) = build_and_render(10, Builtin::Nested, None);
+    assert_eq!(
+        String::from_utf8(body).unwrap(),
+        r#"{"success":false,"error":{"code":422,"timestamp":"2026-02-08T12:00:00.123Z","message":"Validation failed","details":[{"code":"validation/missing-email","message":"email is required."},{"code":"validation/too-short-name","message":"Must be at least 3 characters"},{"code":"validation/invalid-phone","message":"Invalid phone format"},{"code":"validation/too-long-company","message":"Must be at most 50 characters"},{"code":"validation/missing-address.city","message":"address.city is required."},{"code":"validation/invalid-address.zip","message":"Invalid address.zip format"},{"code":"validation/duplicate-lead_id","message":"Must be unique"},{"code":"validation/missing-a_key_of_exactly_24_byte","message":"a_key_of_exactly_24_byte is required."},{"code":"validation/too-long-notes","message":"Must be at most 1 character"},{"code":"validation/too-short-source","message":"Must be at least 2 characters"}]}}"#
+    );
+    let (_, body) = build_and_render(2, Builtin::Nested, Some("de-AT"));
+    assert_eq!(
+        String::from_utf8(body).unwrap(),
+        r#"{"success":false,"error":{"code":422,"timestamp":"2026-02-08T12:00:00.123Z","message":"Validation failed","details":[{"code":"validation/missing-email","message":"email ist erforderlich."},{"code":"validation/too-short-name","message":"Muss mindestens 3 Zeichen lang sein"}]}}"#
+    );
 }

@@ -1460,7 +1460,7 @@ mod service {
                         };
                         let paths: Vec<String> =
                             fields.iter().map(|e| e.path().to_string()).collect();
-                        let messages: Vec<&str> = fields.iter().map(|e| e.message()).collect();
+                        let messages: Vec<_> = fields.iter().map(|e| e.message()).collect();
                         assert_eq!(
                             messages,
                             [
@@ -1473,7 +1473,7 @@ mod service {
                         // Nested carries codes instead of paths.
                         if format == Builtin::Nested {
                             assert_eq!(paths, ["", "", ""]);
-                            let codes: Vec<&str> = fields.iter().map(|e| e.code()).collect();
+                            let codes: Vec<_> = fields.iter().map(|e| e.code()).collect();
                             assert_eq!(
                                 codes,
                                 [

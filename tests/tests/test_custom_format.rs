@@ -53,9 +53,9 @@ impl Format for StripeLike {
                 json::write_key(out, "ref");
                 field.path().write_pointer_fragment_json(out);
                 json::write_key(out, "code");
-                json::write_str(out, field.code());
+                field.write_code_json(out);
                 json::write_key(out, "message");
-                json::write_str(out, field.message());
+                error.write_field_message_json(field, out);
                 out.push(b'}');
             }
             out.push(b']');

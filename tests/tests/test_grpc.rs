@@ -372,9 +372,13 @@ fn field_errors_become_bad_request_and_come_back() {
     let Some(LeadError::Invalid(back)) = from_status::<LeadError>(&status) else {
         panic!("not read back: {status:?}");
     };
-    let back: Vec<(String, &str, &str)> = back
+    let texts: Vec<_> = back
         .iter()
         .map(|e| (e.path().to_string(), e.code(), e.message()))
+        .collect();
+    let back: Vec<(String, &str, &str)> = texts
+        .iter()
+        .map(|(p, c, m)| (p.clone(), &**c, &**m))
         .collect();
     assert_eq!(
         back,

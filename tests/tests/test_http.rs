@@ -1470,6 +1470,66 @@ async fn the_store_is_bounded_per_tenant_in_every_format() {
     }
 }
 
+/// Field errors in the client's language (issue 16 C): a German request gets the kinds'
+/// default messages in German (the built-in table, chosen at render time), in every format;
+/// the messages the service wrote itself (`Invalid email format`) stay as written, and the
+/// codes never change.
+#[tokio::test]
+async fn field_errors_speak_the_negotiated_language() {
+    let client = reqwest::Client::new();
+    for format in Builtin::ALL {
+        let base = start_with(fixed(format)).await;
+        let german = expect(
+            422,
+            "Unprocessable Entity",
+            "validation_error",
+            "Die Validierung ist fehlgeschlagen.",
+        )
+        .field(
+            "email",
+            "#/email",
+            "validation/invalid-email",
+            "Invalid email format",
+        )
+        .field(
+            "firstName",
+            "#/firstName",
+            "validation/missing-firstName",
+            "firstName ist erforderlich.",
+        )
+        .field(
+            "score",
+            "#/score",
+            "validation/out-of-range-score",
+            "Muss zwischen 0 und 100 liegen",
+        )
+        .field(
+            "phone",
+            "#/phone",
+            "validation/invalid-phone",
+            "Invalid phone number",
+        );
+        let res = json_post(
+            &client,
+            format!("{base}/v1/leads"),
+            "demo-key",
+            r#"{"email":"nope","score":101,"phone":"call me"}"#,
+        )
+        .header("accept-language", "de-AT, en;q=0.5")
+        .header("x-request-id", "de-422")
+        .send()
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 422, "{format}");
+        assert_eq!(res.headers()["content-language"], "de", "{format}");
+        assert_eq!(
+            res.text().await.unwrap(),
+            body(format, &german, "de-422"),
+            "{format}"
+        );
+    }
+}
+
 /// The service answers in English and German (`error-examples/locales/de/errors.ftl`, checked
 /// at compile time), in the format it runs in or the one `Accept` asks for: the translated
 /// body in every format, `Content-Language` and `Vary`.

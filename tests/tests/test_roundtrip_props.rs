@@ -106,8 +106,8 @@ fn back(remote: &RemoteError) -> Vec<Back> {
         .map(|e| {
             (
                 e.path().to_string(),
-                e.code().to_owned(),
-                e.message().to_owned(),
+                e.code().into_owned(),
+                e.message().into_owned(),
             )
         })
         .collect()
@@ -478,7 +478,13 @@ fn expected(error: &Arbitrary, format: Builtin, summarized: bool, id: Option<&st
     let kept: Vec<&FieldError> = error
         .field_errors()
         .map_or(Vec::new(), |f| f.iter().collect());
-    let dotted = |e: &FieldError| (e.path().to_string(), String::new(), e.message().to_owned());
+    let dotted = |e: &FieldError| {
+        (
+            e.path().to_string(),
+            String::new(),
+            e.message().into_owned(),
+        )
+    };
     let mut back = ReadBack {
         kind: BodyKind::Envelope(format),
         code: None,
@@ -501,7 +507,13 @@ fn expected(error: &Arbitrary, format: Builtin, summarized: bool, id: Option<&st
         Builtin::Compact | Builtin::Nested => {
             back.fields = if format == Builtin::Nested {
                 kept.iter()
-                    .map(|e| (String::new(), e.code().to_owned(), e.message().to_owned()))
+                    .map(|e| {
+                        (
+                            String::new(),
+                            e.code().into_owned(),
+                            e.message().into_owned(),
+                        )
+                    })
                     .collect()
             } else {
                 kept.iter().map(|e| dotted(e)).collect()
@@ -552,7 +564,7 @@ fn expected(error: &Arbitrary, format: Builtin, summarized: bool, id: Option<&st
                 .flat_map(|key| {
                     kept.iter()
                         .filter(move |e| e.path().to_string() == *key)
-                        .map(move |e| (key.clone(), String::new(), e.message().to_owned()))
+                        .map(move |e| (key.clone(), String::new(), e.message().into_owned()))
                 })
                 .collect();
             back.details = details;
@@ -561,7 +573,7 @@ fn expected(error: &Arbitrary, format: Builtin, summarized: bool, id: Option<&st
             {
                 let more = fields.total() - 1;
                 back.message = Some(match more {
-                    0 => first.message().to_owned(),
+                    0 => first.message().into_owned(),
                     1 => format!("{} (and 1 more error)", first.message()),
                     n => format!("{} (and {n} more errors)", first.message()),
                 });
@@ -589,7 +601,7 @@ fn expected(error: &Arbitrary, format: Builtin, summarized: bool, id: Option<&st
                 .iter()
                 .map(|e| {
                     let (path, _, message) = dotted(e);
-                    (path, pascal(e.code()), message)
+                    (path, pascal(&e.code()), message)
                 })
                 .collect();
         }
@@ -597,7 +609,7 @@ fn expected(error: &Arbitrary, format: Builtin, summarized: bool, id: Option<&st
             back.code = Some(error.code().to_owned());
             back.fields = kept
                 .iter()
-                .map(|e| (e.path().pointer(), String::new(), e.message().to_owned()))
+                .map(|e| (e.path().pointer(), String::new(), e.message().into_owned()))
                 .collect();
             back.total = error.field_errors().map_or(0, |f| f.total());
             back.details = details;
@@ -620,7 +632,7 @@ fn read_back(body: &[u8], status: StatusCode, format: Builtin) -> ReadBack {
             } else {
                 e.path().to_string()
             };
-            (path, e.code().to_owned(), e.message().to_owned())
+            (path, e.code().into_owned(), e.message().into_owned())
         })
         .collect();
     ReadBack {

@@ -38,8 +38,8 @@ fn triples(errors: &FieldErrors) -> Vec<(String, String, String)> {
         .map(|e| {
             (
                 e.path().to_string(),
-                e.code().to_owned(),
-                e.message().to_owned(),
+                e.code().into_owned(),
+                e.message().into_owned(),
             )
         })
         .collect()
@@ -70,7 +70,8 @@ fn every_kind_has_a_default_code_and_message() {
         FieldError::duplicate("email"),
         FieldErrorKind::Missing.at(FieldPath::new()),
     ];
-    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.code(), e.message())).collect();
+    let texts: Vec<_> = errors.iter().map(|e| (e.code(), e.message())).collect();
+    let found: Vec<(&str, &str)> = texts.iter().map(|(c, m)| (&**c, &**m)).collect();
     assert_eq!(
         found,
         [
@@ -124,7 +125,7 @@ fn codes_and_messages_can_be_overridden_and_overrides_survive_prefixing() {
     assert_eq!(
         (
             error.path().to_string().as_str(),
-            error.code(),
+            &*error.code(),
             error.kind()
         ),
         ("leads.1.email", "invalid", None)
@@ -1024,10 +1025,11 @@ fn readme_bulk_example() {
     })
     .unwrap_err();
 
-    let found: Vec<(String, &str)> = errors
+    let codes: Vec<_> = errors
         .iter()
         .map(|e| (e.path().to_string(), e.code()))
         .collect();
+    let found: Vec<(String, &str)> = codes.iter().map(|(p, c)| (p.clone(), &**c)).collect();
     assert_eq!(
         found,
         [
@@ -1073,7 +1075,8 @@ fn readme_validator_example() {
         }],
     };
     let errors = error_core::FieldErrors::from(request.validate().unwrap_err());
-    let found: Vec<_> = errors.iter().map(|e| (e.code(), e.message())).collect();
+    let texts: Vec<_> = errors.iter().map(|e| (e.code(), e.message())).collect();
+    let found: Vec<(&str, &str)> = texts.iter().map(|(c, m)| (&**c, &**m)).collect();
     assert_eq!(
         found,
         [

@@ -224,7 +224,7 @@ impl Format for Aip {
                 out.extend_from_slice(b"{\"field\":");
                 json::write_str(out, &grpc::field_path(field.path()));
                 key(out, "description");
-                json::write_str(out, field.message());
+                error.write_field_message_json(field, out);
                 let reason = grpc::field_reason(field);
                 if !reason.is_empty() {
                     key(out, "reason");

@@ -47,7 +47,7 @@ impl Compact {
         error.write_message_json(out);
         key(out, "details");
         if let Some(fields) = error.field_errors() {
-            write_field_array(out, fields, b"{\"field\":\"");
+            write_field_array(error, out, fields, b"{\"field\":\"");
         } else {
             // `null` when the variant has no details.
             error.write_details_json(out);

@@ -52,7 +52,7 @@ impl Flat {
         error.write_message_json(out);
         if let Some(fields) = error.field_errors() {
             key(out, "errors");
-            write_field_array(out, fields, b"{\"field\":\"");
+            write_field_array(error, out, fields, b"{\"field\":\"");
         }
         if error.has_details() {
             key(out, "details");

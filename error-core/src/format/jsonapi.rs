@@ -138,7 +138,7 @@ impl JsonApi {
                 error.write_message_json(out);
             }
             key(out, "detail");
-            json::write_str(out, field.message());
+            error.write_field_message_json(field, out);
         } else {
             if self.title {
                 key(out, "title");

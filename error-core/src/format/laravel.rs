@@ -91,7 +91,7 @@ impl Laravel {
         match fields.and_then(|f| f.iter().next().map(|first| (f, first))) {
             Some((fields, first)) if self.summarize => {
                 out.push(b'"');
-                json::write_str_contents(out, first.message());
+                error.write_field_message_contents(first, out);
                 let more = fields.total().saturating_sub(1);
                 if more > 0 {
                     out.extend_from_slice(b" (and ");
@@ -108,7 +108,7 @@ impl Laravel {
         }
         if let Some(fields) = fields {
             out.extend_from_slice(b",\"errors\":");
-            write_grouped(out, fields);
+            write_grouped(error, out, fields);
         }
         if error.has_details() {
             out.extend_from_slice(b",\"details\":");
@@ -121,7 +121,7 @@ impl Laravel {
 /// `{"path":["message",…],…}`, grouped by the key as written (the dotted path, escaped), in
 /// order of first appearance: two paths that write the same key (`items.0` as one key, and
 /// `items` then index 0) share one member, so no key is ever written twice.
-fn write_grouped(out: &mut Vec<u8>, fields: &FieldErrors) {
+fn write_grouped(view: &ErrorView<'_>, out: &mut Vec<u8>, fields: &FieldErrors) {
     let errors = fields.as_slice();
     // Every key written once into one buffer; `ends[i]` is where error i's key ends.
     let mut keys = Vec::with_capacity(errors.len() * 16);
@@ -150,7 +150,7 @@ fn write_grouped(out: &mut Vec<u8>, fields: &FieldErrors) {
             if j > 0 {
                 out.push(b',');
             }
-            json::write_str(out, errors[index].message());
+            view.write_field_message_json(&errors[index], out);
         }
         out.push(b']');
     }

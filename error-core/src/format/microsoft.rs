@@ -190,14 +190,14 @@ impl Format for Microsoft {
                     out.push(b',');
                 }
                 out.extend_from_slice(b"{\"code\":");
-                json::write_str(out, &crate::catalogue::pascal_case(field.code()));
+                json::write_str(out, &crate::catalogue::pascal_case(&field.code()));
                 let rest = field.path().segments().get(strip..).unwrap_or_default();
                 if !rest.is_empty() {
                     key(out, "target");
                     write_target(out, rest);
                 }
                 key(out, "message");
-                json::write_str(out, field.message());
+                error.write_field_message_json(field, out);
                 out.push(b'}');
             }
             out.push(b']');

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use crate::error::{JsonMessage, MessageSink};
 use crate::{
-    json, ApiError, ApiInfo, CatalogueEntry, Details, FieldErrors, PlaceholderVisitor,
+    ApiError, ApiInfo, CatalogueEntry, Details, FieldError, FieldErrors, PlaceholderVisitor,
     RenderContext, Timestamp,
 };
 
@@ -105,6 +105,13 @@ trait MessageSource {
     fn visit_chain(&self, visit: &mut dyn FnMut(&'static CatalogueEntry));
     fn write_message_in(&self, locale: &str, sink: &mut dyn MessageSink) -> bool;
     fn static_message_json_in(&self, locale: &str) -> Option<&'static str>;
+    fn write_field_message_in(
+        &self,
+        locale: Option<&str>,
+        kind: &crate::FieldErrorKind,
+        path: &crate::FieldPath,
+        out: &mut Vec<u8>,
+    ) -> bool;
 }
 
 impl<E: ApiError> MessageSource for E {
@@ -126,6 +133,16 @@ impl<E: ApiError> MessageSource for E {
 
     fn static_message_json_in(&self, locale: &str) -> Option<&'static str> {
         ApiError::__static_message_json_in(self, locale)
+    }
+
+    fn write_field_message_in(
+        &self,
+        locale: Option<&str>,
+        kind: &crate::FieldErrorKind,
+        path: &crate::FieldPath,
+        out: &mut Vec<u8>,
+    ) -> bool {
+        ApiError::__write_field_message_in(self, locale, kind, path, out)
     }
 }
 
@@ -375,6 +392,98 @@ impl<'a> ErrorView<'a> {
         out.push(b'"');
     }
 
+    /// Writes a field error's message as a JSON string, escaped: the message it was given,
+    /// else its kind's default in the context's [locale](RenderContext::with_locale) (`de-AT`
+    /// falls back to `de`, then to English), written straight into `out` from the kind and
+    /// the path.
+    ///
+    /// ```
+    /// use error_core::format::ErrorView;
+    /// use error_core::{ApiError, FieldError, FieldErrors, RenderContext, Timestamp};
+    ///
+    /// #[derive(ApiError)]
+    /// enum E {
+    ///     #[api(status = 422, message = "Invalid.")]
+    ///     Invalid(#[api(fields)] FieldErrors),
+    /// }
+    ///
+    /// let err = E::Invalid(FieldErrors::new().with(FieldError::too_long("name", 1)));
+    /// let ctx = RenderContext::at(Timestamp::from_unix_millis(0)).with_locale("pt-BR");
+    /// let view = ErrorView::new(&err, &ctx);
+    /// let mut out = Vec::new();
+    /// for field in view.field_errors().into_iter().flatten() {
+    ///     view.write_field_message_json(field, &mut out);
+    /// }
+    /// assert_eq!(out, r#""Deve ter no máximo 1 caractere""#.as_bytes());
+    /// ```
+    ///
+    /// An enum whose `#[api(locales = "…")]` files define `field-<slug>` messages
+    /// (`field-missing = { $field } fehlt.`) has those written instead of the built-in ones:
+    /// the locale's (`de-AT`, then `de`), else the built-in table's when it holds the
+    /// language, else the enum's fallback locale's, else the built-in English.
+    #[inline]
+    pub fn write_field_message_json(&self, field: &FieldError, out: &mut Vec<u8>) {
+        out.push(b'"');
+        self.write_field_message_contents(field, out);
+        out.push(b'"');
+    }
+
+    /// [`write_field_message_json`](ErrorView::write_field_message_json) without the quotes:
+    /// escaped JSON string contents.
+    pub fn write_field_message_contents(&self, field: &FieldError, out: &mut Vec<u8>) {
+        use crate::validation::messages;
+
+        let (None, Some(kind)) = (field.explicit_message(), field.kind()) else {
+            field.write_message_contents(None, out);
+            return;
+        };
+        let locale = self.ctx.locale();
+        if let Some(locale) = locale {
+            let mut tag = locale;
+            loop {
+                if self
+                    .message
+                    .write_field_message_in(Some(tag), kind, field.path(), out)
+                {
+                    return;
+                }
+                match tag.rfind('-') {
+                    Some(cut) => tag = &tag[..cut],
+                    None => break,
+                }
+            }
+            if let Some(lang) = messages::Lang::find(locale) {
+                messages::write(kind, field.path(), lang, &mut messages::Json(out));
+                return;
+            }
+        }
+        if !self
+            .message
+            .write_field_message_in(None, kind, field.path(), out)
+        {
+            messages::write(
+                kind,
+                field.path(),
+                messages::Lang::En,
+                &mut messages::Json(out),
+            );
+        }
+    }
+
+    /// A field error's message as text, as
+    /// [`write_field_message_json`](ErrorView::write_field_message_json) writes it.
+    pub fn field_message<'f>(&self, field: &'f FieldError) -> Cow<'f, str> {
+        if field.explicit_message().is_some() {
+            return field.message();
+        }
+        let mut json = Vec::new();
+        self.write_field_message_json(field, &mut json);
+        match serde_json::from_slice::<String>(&json) {
+            Ok(text) => Cow::Owned(text),
+            Err(_) => field.message(),
+        }
+    }
+
     /// The field errors, if the variant carries them.
     pub fn field_errors(&self) -> Option<&'a FieldErrors> {
         self.fields
@@ -481,16 +590,21 @@ fn key(out: &mut Vec<u8>, key: &str) {
 }
 
 /// Writes a JSON array of `{"<path_key>":…,"message":…}` items.
-fn write_field_array(out: &mut Vec<u8>, fields: &FieldErrors, path_key: &[u8]) {
+fn write_field_array(
+    error: &ErrorView<'_>,
+    out: &mut Vec<u8>,
+    fields: &FieldErrors,
+    path_key: &[u8],
+) {
     out.push(b'[');
-    for (i, error) in fields.iter().enumerate() {
+    for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
         out.extend_from_slice(path_key);
-        error.path().write_dotted_contents(out);
+        field.path().write_dotted_contents(out);
         out.extend_from_slice(b"\",\"message\":");
-        json::write_str(out, error.message());
+        error.write_field_message_json(field, out);
         out.push(b'}');
     }
     out.push(b']');

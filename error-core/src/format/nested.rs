@@ -1,5 +1,4 @@
 use super::{key, ErrorView, Format, Slot};
-use crate::json;
 
 /// `{"success":false,"error":{"code":400,"timestamp":…,"message":…,"details":…}}`
 ///
@@ -59,9 +58,9 @@ impl Nested {
                     out.push(b',');
                 }
                 out.extend_from_slice(b"{\"code\":");
-                json::write_str(out, field.code());
+                field.write_code_json(out);
                 out.extend_from_slice(b",\"message\":");
-                json::write_str(out, field.message());
+                error.write_field_message_json(field, out);
                 out.push(b'}');
             }
             out.push(b']');

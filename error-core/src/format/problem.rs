@@ -123,7 +123,7 @@ impl Problem {
                     out.push(b',');
                 }
                 out.extend_from_slice(b"{\"detail\":");
-                json::write_str(out, field.message());
+                error.write_field_message_json(field, out);
                 out.extend_from_slice(b",\"pointer\":");
                 field.path().write_pointer_fragment_json(out);
                 out.push(b'}');

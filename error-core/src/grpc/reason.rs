@@ -273,6 +273,7 @@ const KIND_SLUGS: [&str; 7] = [
 /// ```
 pub fn field_reason(error: &FieldError) -> String {
     let code = error.code();
+    let code: &str = &code;
     let stem = if code.starts_with(VALIDATION) && !error.path().is_empty() {
         code.strip_suffix(error.path().to_string().as_str())
             .and_then(|stem| stem.strip_suffix('-'))

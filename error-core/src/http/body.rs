@@ -313,7 +313,7 @@ mod tests {
         assert_eq!(error.code(), "validation/unknown-variant");
         let error = field_error(FieldPath::new(), "missing field `email`".to_owned());
         assert_eq!(
-            (error.code(), error.message()),
+            (&*error.code(), &*error.message()),
             ("validation/missing-field", "email is required.")
         );
     }

@@ -31,11 +31,11 @@ use crate::{FieldErrors, FieldPath};
 /// })
 /// .unwrap_err();
 ///
-/// let found: Vec<_> = errors.iter().map(|e| (e.path().to_string(), e.message())).collect();
+/// let found: Vec<_> = errors.iter().map(|e| (e.path().to_string(), e.message().into_owned())).collect();
 /// assert_eq!(found, [
-///     ("leads.0.phone".to_string(), "leads.0.phone is required."),
-///     ("leads.0.products".to_string(), "leads.0.products is required."),
-///     ("leads.2.products".to_string(), "leads.2.products is required."),
+///     ("leads.0.phone".to_string(), "leads.0.phone is required.".to_string()),
+///     ("leads.0.products".to_string(), "leads.0.products is required.".to_string()),
+///     ("leads.2.products".to_string(), "leads.2.products is required.".to_string()),
 /// ]);
 /// assert_eq!(errors.as_slice()[0].code(), "validation/missing-leads.0.phone");
 /// ```

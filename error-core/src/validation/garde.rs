@@ -10,7 +10,12 @@
 //!   derived report is deterministic; errors appended by hand stay where they were appended.
 //! - **Codes**: garde's errors carry no code; each becomes `validation/invalid-<dotted path>`
 //!   ([`FieldErrorKind::InvalidFormat`](crate::FieldErrorKind::InvalidFormat)'s code).
-//! - **Messages**: garde's message, as is (`length is lower than 3`).
+//! - **Messages**: garde's message, as is (`length is lower than 3`), in every language.
+//!   garde always gives one: every error of a `Report` is built from a message string (its
+//!   rules write English ones), and the report keeps no rule or bound that a default could
+//!   be written from. So a garde message counts as given, and is never replaced by the
+//!   built-in (localized) messages; give garde rules your own message for another
+//!   wording.
 //! - **Bound**: the [`FieldErrors`] limit holds; errors past it are counted, not converted.
 //!
 //! ```

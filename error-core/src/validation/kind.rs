@@ -1,8 +1,9 @@
 //! The common kinds of field errors, each with a default code and message.
 
 use std::borrow::Cow;
-use std::fmt::{self, Write as _};
+use std::fmt;
 
+use super::messages;
 use crate::{FieldError, FieldPath};
 
 /// What is wrong with a field: the common cases of request validation, each with a default
@@ -173,38 +174,29 @@ impl FieldErrorKind {
     /// assert_eq!(FieldErrorKind::Missing.message_for(&FieldPath::new()), "request body is required.");
     /// ```
     pub fn message_for(&self, path: &FieldPath) -> String {
-        let mut out = String::new();
-        // Writing to a String cannot fail.
-        let _ = self.write_message(path, &mut out);
-        out
+        self.message_in(path, "en")
     }
 
-    fn write_message(&self, path: &FieldPath, out: &mut String) -> fmt::Result {
-        match self {
-            FieldErrorKind::Missing => write!(out, "{} is required.", Subject(path)),
-            FieldErrorKind::InvalidFormat => write!(out, "Invalid {} format", Subject(path)),
-            FieldErrorKind::TooShort { min } => {
-                write!(out, "Must be at least {min} {}", characters(*min == 1))
-            }
-            FieldErrorKind::TooLong { max } => {
-                write!(out, "Must be at most {max} {}", characters(*max == 1))
-            }
-            FieldErrorKind::OutOfRange { min, max } => write_range(out, min, max),
-            FieldErrorKind::NotOneOf { allowed } if allowed.is_empty() => {
-                out.write_str("Must be one of the allowed values")
-            }
-            FieldErrorKind::NotOneOf { allowed } => {
-                out.write_str("Must be one of: ")?;
-                for (i, value) in allowed.iter().enumerate() {
-                    if i > 0 {
-                        out.write_str(", ")?;
-                    }
-                    out.write_str(value)?;
-                }
-                Ok(())
-            }
-            FieldErrorKind::Duplicate => out.write_str("Must be unique"),
-        }
+    /// The default message at `path` in `locale`: English, German, French, Spanish or
+    /// Portuguese, looked up as written and then without its last subtag (`de-AT` → `de`),
+    /// else English.
+    ///
+    /// ```
+    /// use error_core::{FieldErrorKind, FieldPath};
+    /// let path = FieldPath::from("email");
+    /// assert_eq!(FieldErrorKind::Missing.message_in(&path, "de-AT"), "email ist erforderlich.");
+    /// assert_eq!(FieldErrorKind::Missing.message_in(&path, "pt-BR"), "email é obrigatório.");
+    /// assert_eq!(FieldErrorKind::Missing.message_in(&path, "ja"), "email is required.");
+    /// ```
+    pub fn message_in(&self, path: &FieldPath, locale: &str) -> String {
+        let mut out = String::new();
+        messages::write(
+            self,
+            path,
+            messages::Lang::of(Some(locale)),
+            &mut messages::Text(&mut out),
+        );
+        out
     }
 
     /// A [`FieldError`] of this kind at `path`, with the default code and message.
@@ -225,6 +217,7 @@ pub(crate) fn write_range(
     min: &Option<Cow<'static, str>>,
     max: &Option<Cow<'static, str>>,
 ) -> fmt::Result {
+    use fmt::Write as _;
     match (min, max) {
         (Some(min), Some(max)) => write!(out, "Must be between {min} and {max}"),
         (Some(min), None) => write!(out, "Must be at least {min}"),

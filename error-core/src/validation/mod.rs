@@ -19,6 +19,7 @@
 
 mod bulk;
 mod kind;
+pub(crate) mod messages;
 
 #[cfg(feature = "garde")]
 pub mod garde;

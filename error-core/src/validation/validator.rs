@@ -11,10 +11,14 @@
 //! - **Codes**: `validation/<validator code>-<dotted path>`: `validation/email-email`,
 //!   `validation/length-leads.0.name`, `validation/range-score`; a custom
 //!   `code = "…"` takes the place of validator's (`validation/bad_phone-phone`).
-//! - **Messages**: the error's `message` when it has one; otherwise a default from the code
-//!   and its bounds (`Must be between 0 and 100`, `Must be at least 3 characters`,
-//!   `user_id is required.`, …; see [`default_message`]). The offending `value`, and
-//!   `must_match`'s other field's value, are never written.
+//! - **Messages**: the error's `message` when it has one (validator's own message is kept,
+//!   in every language); otherwise a default from the code and its bounds
+//!   (`Must be between 0 and 100`, `Must be at least 3 characters`, `user_id is required.`,
+//!   …; see [`default_message`]). Where that default is a [`FieldErrorKind`]'s (`required`,
+//!   `regex`, a one-sided `length`, an inclusive `range`) the error gets the kind, so its
+//!   message is written in the rendering's language like any default; the others (`email`,
+//!   `url`, …) are English. The offending `value`, and `must_match`'s other field's value,
+//!   are never written.
 //! - **Bound**: the [`FieldErrors`] limit holds; errors past it are counted, not converted.
 //!
 //! ```
@@ -27,6 +31,7 @@
 //!
 //! let errors = FieldErrors::from(&report);
 //! let found: Vec<_> = errors.iter().map(|e| (e.code(), e.message())).collect();
+//! let found: Vec<(&str, &str)> = found.iter().map(|(c, m)| (&**c, &**m)).collect();
 //! assert_eq!(found, [
 //!     ("validation/email-email", "Must be a valid email address"),
 //!     ("validation/range-score", "Must be between 0 and 100"),
@@ -115,11 +120,50 @@ fn walk(errors: &mut FieldErrors, path: &mut FieldPath, report: &ValidationError
 /// ```
 pub fn field_error(path: FieldPath, error: &ValidationError) -> FieldError {
     let code = validation_code(&error.code, &path);
-    let message = match &error.message {
-        Some(message) => message.clone(),
-        None => default_message(&path, error).into(),
+    if let Some(message) = &error.message {
+        return FieldError::new(path, code, message.clone());
+    }
+    match kind_of(error) {
+        // The kind's default message: written in the rendering's language.
+        Some(kind) => FieldError::from_kind(path, kind).with_code(code),
+        None => {
+            let message = default_message(&path, error);
+            FieldError::new(path, code, message)
+        }
+    }
+}
+
+/// The [`FieldErrorKind`] whose default message is the one [`default_message`] writes for
+/// `error`, if any: `required`, `regex`, a one-sided `length`, an inclusive `range`.
+fn kind_of(error: &ValidationError) -> Option<FieldErrorKind> {
+    let param = |name: &str| error.params.get(name);
+    let text = |name: &str| -> Option<Cow<'static, str>> {
+        param(name).map(|value| match value {
+            serde_json::Value::String(text) => Cow::Owned(text.clone()),
+            other => Cow::Owned(other.to_string()),
+        })
     };
-    FieldError::new(path, code, message)
+    let count = |name: &str| param(name).and_then(serde_json::Value::as_u64);
+    match error.code.as_ref() {
+        "required" => Some(FieldErrorKind::Missing),
+        "regex" => Some(FieldErrorKind::InvalidFormat),
+        "length" if param("equal").is_none() => match (param("min"), param("max")) {
+            (Some(_), None) => Some(FieldErrorKind::TooShort {
+                min: usize::try_from(count("min")?).ok()?,
+            }),
+            (None, Some(_)) => Some(FieldErrorKind::TooLong {
+                max: usize::try_from(count("max")?).ok()?,
+            }),
+            _ => None,
+        },
+        "range" if param("exclusive_min").is_none() && param("exclusive_max").is_none() => {
+            match (text("min"), text("max")) {
+                (None, None) => None,
+                (min, max) => Some(FieldErrorKind::OutOfRange { min, max }),
+            }
+        }
+        _ => None,
+    }
 }
 
 /// The message of an error that has none, from validator's built-in codes and their

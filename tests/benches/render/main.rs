@@ -19,6 +19,7 @@ mod hand;
 mod locale;
 mod peer;
 mod tree;
+mod validation;
 
 #[derive(Debug, ApiError)]
 #[api(version = "v1", type_base = "https://errors.example.com/")]
@@ -242,5 +243,12 @@ fn accessors(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, formats, accessors, clocks, locale::locales);
+criterion_group!(
+    benches,
+    formats,
+    accessors,
+    clocks,
+    locale::locales,
+    validation::validation
+);
 criterion_main!(benches);
