@@ -27,6 +27,12 @@ use crate::{FieldError, FieldPath};
 /// `leads.0.phone is required.`. A code or message set with [`FieldError::with_code`] or
 /// [`FieldError::with_message`] is kept as is.
 ///
+/// The default messages are not stored: formats write them at render time, in the
+/// rendering's [locale](crate::RenderContext::with_locale): English (above), German, French,
+/// Spanish or Portuguese (`de-AT` → `de` → English; see
+/// [`message_in`](FieldErrorKind::message_in)). An enum can replace them with its own
+/// wording through `field-<slug>` messages in its `#[api(locales = "…")]` files.
+///
 /// ```
 /// use error_core::{FieldError, FieldErrorKind};
 ///
