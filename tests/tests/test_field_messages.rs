@@ -117,7 +117,9 @@ fn given_messages_and_codes_stay_as_given() {
     );
 }
 
-/// The same German messages in every format that writes field messages.
+/// The same German messages in every format that writes field messages; AIP-193
+/// ("Localization") keeps each `description` in the catalogue's language and puts the
+/// translation in the violation's `localizedMessage`.
 #[test]
 fn every_format_writes_the_locale_s_messages() {
     let err = FormError::Invalid(
@@ -137,7 +139,7 @@ fn every_format_writes_the_locale_s_messages() {
             r##"{"message":"Validation failed","errors":{"leads.0.email":["leads.0.email ist erforderlich."],"name":["Muss mindestens 1 Zeichen lang sein"]}}"##,
             r##"{"error":{"message":"Validation failed","details":[{"field":"leads.0.email","message":"leads.0.email ist erforderlich."},{"field":"name","message":"Muss mindestens 1 Zeichen lang sein"}]}}"##,
             r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Validation failed","code":"validation_error","errors":[{"detail":"leads.0.email ist erforderlich.","pointer":"#/leads/0/email"},{"detail":"Muss mindestens 1 Zeichen lang sein","pointer":"#/name"}]}"##,
-            r##"{"error":{"code":422,"message":"Validation failed","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"VALIDATION_ERROR"},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"leads[0].email","description":"leads.0.email ist erforderlich.","reason":"VALIDATION_MISSING"},{"field":"name","description":"Muss mindestens 1 Zeichen lang sein","reason":"VALIDATION_TOO_SHORT"}]}]}}"##,
+            r##"{"error":{"code":422,"message":"Validation failed","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"VALIDATION_ERROR"},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"leads[0].email","description":"leads.0.email is required.","reason":"VALIDATION_MISSING","localizedMessage":{"locale":"de-AT","message":"leads.0.email ist erforderlich."}},{"field":"name","description":"Must be at least 1 character","reason":"VALIDATION_TOO_SHORT","localizedMessage":{"locale":"de-AT","message":"Muss mindestens 1 Zeichen lang sein"}}]}]}}"##,
             r##"{"errors":[{"status":"422","code":"validation_error","source":{"pointer":"/data/attributes/leads/0/email"},"title":"Validation failed","detail":"leads.0.email ist erforderlich."},{"status":"422","code":"validation_error","source":{"pointer":"/data/attributes/name"},"title":"Validation failed","detail":"Muss mindestens 1 Zeichen lang sein"}]}"##,
             r##"{"error":{"code":"ValidationError","message":"Validation failed","details":[{"code":"ValidationMissingLeads0Email","target":"leads.0.email","message":"leads.0.email ist erforderlich."},{"code":"ValidationTooShortName","target":"name","message":"Muss mindestens 1 Zeichen lang sein"}]}}"##,
         ]

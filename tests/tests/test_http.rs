@@ -40,6 +40,9 @@ struct Expect {
     translated: Option<(&'static str, &'static str)>,
     /// Where the fields' values came from (JSON:API's `source`).
     origin: Origin,
+    /// For a translated field message, by position: the catalogue's own text (AIP-193 keeps
+    /// it as `description`, the translation going to `localizedMessage`).
+    field_originals: Vec<Option<&'static str>>,
 }
 
 fn expect(status: u16, title: &'static str, code: &'static str, message: &'static str) -> Expect {
@@ -52,6 +55,7 @@ fn expect(status: u16, title: &'static str, code: &'static str, message: &'stati
         meta: Vec::new(),
         translated: None,
         origin: Origin::Body,
+        field_originals: Vec::new(),
     }
 }
 
@@ -81,6 +85,23 @@ impl Expect {
         self.fields
             .get_or_insert_with(Vec::new)
             .push((path, pointer, code, message));
+        self.field_originals.push(None);
+        self
+    }
+
+    /// A field error whose message is a translation of `original`.
+    fn field_translated(
+        mut self,
+        path: &'static str,
+        pointer: &'static str,
+        code: &'static str,
+        message: &'static str,
+        original: &'static str,
+    ) -> Self {
+        self = self.field(path, pointer, code, message);
+        if let Some(last) = self.field_originals.last_mut() {
+            *last = Some(original);
+        }
         self
     }
 }
@@ -202,17 +223,31 @@ fn body_with(format: Builtin, e: &Expect, rid: &str, retry: Option<&str>) -> Str
             if let Some(fields) = &e.fields {
                 let items: Vec<String> = fields
                     .iter()
-                    .map(|(path, _, code, msg)| {
+                    .zip(&e.field_originals)
+                    .map(|((path, _, code, msg), original)| {
                         // `leads.0.phone` is `leads[0].phone`; a validation code's reason is
                         // its kind (`validation/invalid-email`: `VALIDATION_INVALID`).
                         let field = error_core::grpc::field_path(&(*path).into());
                         let reason = error_core::grpc::field_reason(&error_core::FieldError::new(
                             *path, *code, *msg,
                         ));
+                        // AIP-193 "Localization": the description in the catalogue's
+                        // language, the translation beside it.
+                        let (description, localized) = match (original, e.translated) {
+                            (Some(original), Some((locale, _))) => (
+                                *original,
+                                format!(
+                                    r#","localizedMessage":{{"locale":{},"message":{}}}"#,
+                                    q(locale),
+                                    q(msg)
+                                ),
+                            ),
+                            _ => (*msg, String::new()),
+                        };
                         format!(
-                            r#"{{"field":{},"description":{},"reason":{}}}"#,
+                            r#"{{"field":{},"description":{},"reason":{}{localized}}}"#,
                             q(&field),
-                            q(msg),
+                            q(description),
                             q(&reason)
                         )
                     })
@@ -1485,23 +1520,26 @@ async fn field_errors_speak_the_negotiated_language() {
             "validation_error",
             "Die Validierung ist fehlgeschlagen.",
         )
+        .translated("de", "Validation failed")
         .field(
             "email",
             "#/email",
             "validation/invalid-email",
             "Invalid email format",
         )
-        .field(
+        .field_translated(
             "firstName",
             "#/firstName",
             "validation/missing-firstName",
             "firstName ist erforderlich.",
+            "firstName is required.",
         )
-        .field(
+        .field_translated(
             "score",
             "#/score",
             "validation/out-of-range-score",
             "Muss zwischen 0 und 100 liegen",
+            "Must be between 0 and 100",
         )
         .field(
             "phone",

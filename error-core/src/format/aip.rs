@@ -21,8 +21,9 @@ use crate::{grpc, json, PlaceholderVisitor};
 ///     field, as strings, keyed by the field's name in lowerCamelCase (`vm_type` is
 ///     `vmType`, as AIP-193 asks); left out when there is none;
 ///   - `BadRequest.fieldViolations` from the field errors: `field` in AIP's JSON form
-///     (`emailAddresses[1].email`, [`grpc::field_path`]), `description`, `reason`
-///     ([`grpc::field_reason`]);
+///     (`emailAddresses[1].email`, [`grpc::field_path`]), `description` (in the catalogue's
+///     language), `reason` ([`grpc::field_reason`]), and `localizedMessage` (`locale`,
+///     `message`) when the context asks for a locale the message is translated in;
 ///   - the `#[api(details)]` value: a list adds its items, anything else itself (so a
 ///     variant can carry a `LocalizedMessage` or any other detail with its `@type`);
 ///   - `RetryInfo.retryDelay` as a protobuf JSON `Duration` (`"30s"`, `"1.500s"`);
@@ -224,11 +225,29 @@ impl Format for Aip {
                 out.extend_from_slice(b"{\"field\":");
                 json::write_str(out, &grpc::field_path(field.path()));
                 key(out, "description");
-                error.write_field_message_json(field, out);
+                let description = out.len();
+                error.write_default_field_message_json(field, out);
+                let end = out.len();
                 let reason = grpc::field_reason(field);
                 if !reason.is_empty() {
                     key(out, "reason");
                     json::write_str(out, &reason);
+                }
+                if let Some(locale) = error.locale() {
+                    // As for the error's message: the description stays in the catalogue's
+                    // language, the translation (when there is one) is `localizedMessage`.
+                    let start = out.len();
+                    key(out, "localizedMessage");
+                    out.extend_from_slice(b"{\"locale\":");
+                    json::write_str(out, locale);
+                    key(out, "message");
+                    let message = out.len();
+                    error.write_field_message_json(field, out);
+                    if out[message..] == out[description..end] {
+                        out.truncate(start);
+                    } else {
+                        out.push(b'}');
+                    }
                 }
                 out.push(b'}');
             }

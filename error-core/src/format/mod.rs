@@ -431,13 +431,31 @@ impl<'a> ErrorView<'a> {
     /// [`write_field_message_json`](ErrorView::write_field_message_json) without the quotes:
     /// escaped JSON string contents.
     pub fn write_field_message_contents(&self, field: &FieldError, out: &mut Vec<u8>) {
+        self.write_field_message_contents_in(field, self.ctx.locale(), out);
+    }
+
+    /// A field error's message as a JSON string in the catalogue's own language, whatever the
+    /// context's [locale](RenderContext::with_locale): for formats that keep a
+    /// developer-facing text beside a localized one (AIP-193's `description` and its
+    /// `localizedMessage`).
+    pub fn write_default_field_message_json(&self, field: &FieldError, out: &mut Vec<u8>) {
+        out.push(b'"');
+        self.write_field_message_contents_in(field, None, out);
+        out.push(b'"');
+    }
+
+    fn write_field_message_contents_in(
+        &self,
+        field: &FieldError,
+        locale: Option<&str>,
+        out: &mut Vec<u8>,
+    ) {
         use crate::validation::messages;
 
         let (None, Some(kind)) = (field.explicit_message(), field.kind()) else {
             field.write_message_contents(None, out);
             return;
         };
-        let locale = self.ctx.locale();
         if let Some(locale) = locale {
             let mut tag = locale;
             loop {
