@@ -316,7 +316,7 @@ fn cases() -> Vec<Case> {
                         FieldError::new(
                             "limit",
                             "validation/invalid-value",
-                            "limit: invalid digit found in string.",
+                            "limit: not a valid number.",
                         )
                         .with_origin(Origin::Query),
                     ),
@@ -337,7 +337,7 @@ fn cases() -> Vec<Case> {
                 RequestError::InvalidBody(FieldErrors::new().with(FieldError::new(
                     "address.zip",
                     "validation/invalid-type",
-                    "address.zip: invalid type: integer `5`, expected a string.",
+                    "address.zip: expected a string, got a number.",
                 )))
             }),
             422,
@@ -403,7 +403,7 @@ async fn flat_bodies_are_exact() {
     let (_, _, body) = send!(app, req, "r2");
     assert_eq!(
         body,
-        r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"address.zip: invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"r2"}}"#
+        r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"address.zip: expected a string, got a number."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"r2"}}"#
     );
     let (_, _, body) = send!(app, test::TestRequest::get().uri("/boom"), "r3");
     assert_eq!(
@@ -434,7 +434,7 @@ async fn flat_bodies_are_exact() {
     );
     assert_eq!(
         body,
-        r#"{"errors":[{"status":"400","code":"request/invalid-query","source":{"parameter":"limit"},"title":"Invalid query parameters.","detail":"limit: invalid digit found in string.","meta":{"request_id":"r6"}}]}"#
+        r#"{"errors":[{"status":"400","code":"request/invalid-query","source":{"parameter":"limit"},"title":"Invalid query parameters.","detail":"limit: not a valid number.","meta":{"request_id":"r6"}}]}"#
     );
 }
 
@@ -635,7 +635,7 @@ fn wire_cases() -> Vec<WireCase> {
                 RequestError::InvalidBody(FieldErrors::new().with(FieldError::new(
                     "address.zip",
                     "validation/invalid-type",
-                    "address.zip: invalid type: integer `5`, expected a string.",
+                    "address.zip: expected a string, got a number.",
                 )))
             }),
             422,
@@ -662,7 +662,7 @@ fn wire_cases() -> Vec<WireCase> {
                         FieldError::new(
                             "limit",
                             "validation/invalid-value",
-                            "limit: invalid digit found in string.",
+                            "limit: not a valid number.",
                         )
                         .with_origin(Origin::Query),
                     ),
@@ -760,7 +760,7 @@ async fn real_server_bodies_and_headers_are_exact() {
     .await;
     assert_eq!(got, (400, flat("s-5", &[], body), body.to_owned()));
 
-    let body = r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"address.zip: invalid type: integer `5`, expected a string."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-6"}}"#;
+    let body = r#"{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{"field":"address.zip","message":"address.zip: expected a string, got a number."}],"meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"s-6"}}"#;
     let wire = Wire::json("/orders", r#"{"item":"pen","qty":1,"address":{"zip":5}}"#);
     let got = over_http(&srv, wire, Some("s-6")).await;
     assert_eq!(got, (422, flat("s-6", &[], body), body.to_owned()));

@@ -759,7 +759,7 @@ async fn lookups_credits_and_ids_in_every_format() {
             "limit",
             "#/limit",
             "validation/invalid-value",
-            "limit: invalid digit found in string.",
+            "limit: not a valid number.",
         )
         .origin(Origin::Query);
         let req = client
@@ -999,7 +999,7 @@ async fn framework_rejections_in_every_format() {
             "email",
             "#/email",
             "validation/invalid-type",
-            "email: invalid type: integer `5`, expected a string.",
+            "email: expected a string, got a number.",
         );
         let req = json_post(
             &client,
@@ -1018,7 +1018,7 @@ async fn framework_rejections_in_every_format() {
             "leads.1.score",
             "#/leads/1/score",
             "validation/invalid-type",
-            "leads.1.score: invalid type: string \"high\", expected a JSON number.",
+            "leads.1.score: expected a number, got a string.",
         );
         let req = json_post(
             &client,
@@ -1639,4 +1639,65 @@ async fn the_service_answers_in_the_clients_language_and_format() {
             expect(404, "Not Found", "lead/not-found", "Lead 42 was not found.").meta("id", 42);
         assert_eq!(res.text().await.unwrap(), body(format, &english, "ja-1"));
     }
+}
+
+/// What serde says about a body or query of the wrong shape reaches the client in JSON terms:
+/// no Rust type name (`struct NewLead`, `u32`), no Rust escaping, no echo of the value.
+#[tokio::test]
+async fn shape_errors_name_json_types_not_rust_ones() {
+    let base = start(Builtin::Flat, 1000, 1).await;
+    let client = reqwest::Client::new();
+    let cases = [
+        ("POST", "/v1/leads", "null"),
+        ("POST", "/v1/leads", "[]"),
+        ("POST", "/v1/leads", r#""\u202e""#),
+        (
+            "POST",
+            "/v1/leads/bulk",
+            r#"{"leads":[{"email":"a@b.co","firstName":"A","score":true}]}"#,
+        ),
+        ("GET", "/v1/leads?limit=abc", ""),
+        ("GET", "/v1/leads?limit=99999999999999999999999", ""),
+    ];
+    let mut bodies = Vec::new();
+    for (method, path, body) in cases {
+        let req = if method == "POST" {
+            json_post(&client, format!("{base}{path}"), "demo-key", body)
+        } else {
+            client
+                .get(format!("{base}{path}"))
+                .header("x-api-key", "demo-key")
+        };
+        let res = req.header("x-request-id", "shape").send().await.unwrap();
+        bodies.push(format!(
+            "{} {}",
+            res.status().as_u16(),
+            res.text().await.unwrap()
+        ));
+    }
+    let meta =
+        r#""meta":{"timestamp":"2026-02-08T12:00:00.000Z","version":"v1","request_id":"shape"}"#;
+    assert_eq!(
+        bodies,
+        [
+            format!(
+                r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"","message":"Expected an object, got null."}}],{meta}}}"#
+            ),
+            format!(
+                r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"","message":"Expected 4 items."}}],{meta}}}"#
+            ),
+            format!(
+                r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"","message":"Expected an object, got a string."}}],{meta}}}"#
+            ),
+            format!(
+                r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"leads.0.score","message":"leads.0.score: expected a number, got a boolean."}}],{meta}}}"#
+            ),
+            format!(
+                r#"400 {{"success":false,"status":400,"message":"Invalid query parameters.","errors":[{{"field":"limit","message":"limit: not a valid number."}}],{meta}}}"#
+            ),
+            format!(
+                r#"400 {{"success":false,"status":400,"message":"Invalid query parameters.","errors":[{{"field":"limit","message":"limit: the number is too large."}}],{meta}}}"#
+            ),
+        ]
+    );
 }

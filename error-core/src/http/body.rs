@@ -173,8 +173,11 @@ fn closing(inner: &str, close: char) -> usize {
 /// | missing field `x` | `…x` | `validation/missing-field` | `…x is required.` |
 /// | unknown field `x` | `…x` (cut) | `validation/unknown-field` | `…x is not a known field.` |
 /// | unknown variant `v`, … | the field | `validation/unknown-variant` | `<path>: ` and serde's, cut |
-/// | invalid type: … | the field | `validation/invalid-type` | `<path>: ` and serde's, cut |
-/// | invalid length / value, anything else | the field | `validation/invalid-value` | `<path>: ` and serde's, cut |
+/// | invalid type: U, expected E | the field | `validation/invalid-type` | `<path>: expected <E as JSON>, got <U as JSON>` |
+/// | invalid length / value, a number that does not parse | the field | `validation/invalid-value` | `<path>: expected …` / `not a valid number` |
+/// | a `Deserialize` impl's own text | the field | `validation/invalid-value` | `<path>: ` and its text, cut |
+///
+/// (serde's own shapes are said in JSON terms by `serde_text`: never a Rust type name.)
 ///
 /// (At the document's root, where there is no path, serde's message, capitalized.)
 fn field_error(mut path: FieldPath, message: String) -> FieldError {
@@ -198,7 +201,12 @@ fn field_error(mut path: FieldPath, message: String) -> FieldError {
     } else {
         "validation/invalid-value"
     };
-    let message = cut_request_text(&message);
+    // serde's text in JSON terms (no Rust type names, no request text); a `Deserialize`
+    // impl's own words are kept, with the request text in them cut.
+    let message = match super::serde_text::rewrite(&message) {
+        Some(plain) => plain,
+        None => cut_request_text(&message),
+    };
     // The message names the field, for the formats that show no path (Nested).
     let text = if path.segments().is_empty() {
         capitalized(&message)

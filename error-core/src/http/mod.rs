@@ -55,6 +55,8 @@ mod body;
 #[cfg(feature = "server")]
 mod language;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
+mod serde_text;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use body::{CUT_MARKER, MAX_ECHOED_CHARS};
 #[cfg(feature = "server")]
 mod log;
