@@ -493,7 +493,42 @@ where
 struct Documented {
     entry: &'static CatalogueEntry,
     body: Vec<u8>,
+    /// Renders the entry's sample in another format (one the document offers).
+    sample: SampleFn,
+    /// For an explicit example, its bodies in the formats offered when it was given, by
+    /// offer index (a later offer renders the sample instead).
+    offered: Vec<Vec<u8>>,
 }
+
+type SampleFn = fn(&'static CatalogueEntry, &dyn Format, &mut Vec<u8>);
+
+/// The sample of `entry` (an entry of `E`'s catalogue) rendered in `format`.
+fn render_sample<E: ApiError>(
+    entry: &'static CatalogueEntry,
+    format: &dyn Format,
+    out: &mut Vec<u8>,
+) {
+    Sample::<E>::new(entry).render_into(format, &RenderContext::at(EXAMPLE_TIME), out);
+}
+
+impl Documented {
+    /// The body in the offered format `index`.
+    fn offered_body(&self, index: usize, format: &dyn Format) -> Vec<u8> {
+        match self.offered.get(index) {
+            Some(body) => body.clone(),
+            None => {
+                let mut body = Vec::new();
+                (self.sample)(self.entry, format, &mut body);
+                body
+            }
+        }
+    }
+}
+
+/// A format a [`Document`] offers beside its own (what `ErrorSettings::offer` negotiates).
+trait Offered: Format + EnvelopeSchema + Send + Sync {}
+
+impl<T: Format + EnvelopeSchema + Send + Sync> Offered for T {}
 
 /// The errors of `E` whose codes `only` lists (all without it), bodies in `format`.
 fn document_errors<E: ApiError>(
@@ -506,7 +541,12 @@ fn document_errors<E: ApiError>(
         .map(|entry| {
             let mut body = Vec::new();
             Sample::<E>::new(entry).render_into(format, &ctx, &mut body);
-            Documented { entry, body }
+            Documented {
+                entry,
+                body,
+                sample: render_sample::<E>,
+                offered: Vec::new(),
+            }
         })
         .collect()
 }
@@ -577,6 +617,51 @@ fn default_response(content_type: &str, schema: RefOr<Schema>) -> utoipa::openap
         .build()
 }
 
+/// The content of one response in one format: the envelope schema, and each error's body
+/// as a named example.
+fn content_of(
+    bodies: &[(&Documented, &[u8])],
+    schema: Option<RefOr<Schema>>,
+) -> utoipa::openapi::content::Content {
+    let mut content = ContentBuilder::new().schema(schema);
+    for (error, body) in bodies {
+        let example = ExampleBuilder::new()
+            .summary(error.entry.message())
+            .description(error.entry.action().unwrap_or_default())
+            .value(serde_json::from_slice(body).ok());
+        content = content.examples_from_iter([(error.entry.code(), example)]);
+    }
+    content.build()
+}
+
+/// Adds the offered `format`'s content (offer `index`) to each response of `responses`.
+fn add_offered(
+    responses: &mut ResponseMap,
+    errors: &[Documented],
+    index: usize,
+    format: &dyn Offered,
+) {
+    let schema = RefOr::Ref(Ref::from_schema_name(format.schema_name()));
+    for (status, response) in responses.iter_mut() {
+        let RefOr::T(response) = response else {
+            continue;
+        };
+        let group: Vec<(&Documented, Vec<u8>)> = errors
+            .iter()
+            .filter(|error| error.entry.status().to_string() == *status)
+            .map(|error| (error, error.offered_body(index, format)))
+            .collect();
+        let bodies: Vec<(&Documented, &[u8])> = group
+            .iter()
+            .map(|(error, body)| (*error, &body[..]))
+            .collect();
+        response.content.insert(
+            format.content_type().to_owned(),
+            content_of(&bodies, Some(schema.clone())),
+        );
+    }
+}
+
 /// One response per status, each error of that status a named example.
 fn responses_of(
     errors: &[Documented],
@@ -598,17 +683,13 @@ fn responses_of(
             .map(|error| format!("`{}`", error.entry.code()))
             .collect();
         let description = format!("{}: {}.", group[0].entry.title(), codes.join(", "));
-        let mut content = ContentBuilder::new().schema(schema.clone());
-        for error in &group {
-            let example = ExampleBuilder::new()
-                .summary(error.entry.message())
-                .description(error.entry.action().unwrap_or_default())
-                .value(serde_json::from_slice(&error.body).ok());
-            content = content.examples_from_iter([(error.entry.code(), example)]);
-        }
+        let bodies: Vec<(&Documented, &[u8])> = group
+            .iter()
+            .map(|error| (*error, &error.body[..]))
+            .collect();
         let mut response = ResponseBuilder::new()
             .description(description)
-            .content(content_type, content.build());
+            .content(content_type, content_of(&bodies, schema.clone()));
         let mut challenges: Vec<&str> = Vec::new();
         for challenge in group.iter().filter_map(|e| e.entry.www_authenticate()) {
             if !challenges.contains(&challenge) {
@@ -682,6 +763,8 @@ fn responses_of(
 /// ```
 pub struct Document<F> {
     format: F,
+    /// The formats offered beside `format` (by `Accept`), in order.
+    offers: Vec<Box<dyn Offered>>,
     title: String,
     version: String,
     routes: Vec<Route>,
@@ -700,6 +783,7 @@ impl<F: Format + EnvelopeSchema> Document<F> {
     pub fn new(title: &str, version: &str, format: F) -> Self {
         Document {
             format,
+            offers: Vec::new(),
             title: title.to_owned(),
             version: version.to_owned(),
             routes: Vec::new(),
@@ -735,13 +819,75 @@ impl<F: Format + EnvelopeSchema> Document<F> {
     /// );
     /// ```
     pub fn example<E: ApiError>(mut self, error: &E) -> Self {
+        let ctx = RenderContext::at(EXAMPLE_TIME);
         let mut body = Vec::new();
-        error.render_into(&self.format, &RenderContext::at(EXAMPLE_TIME), &mut body);
+        error.render_into(&self.format, &ctx, &mut body);
+        let offered = self
+            .offers
+            .iter()
+            .map(|format| {
+                let mut body = Vec::new();
+                let format: &dyn Format = &**format;
+                error.render_into(format, &ctx, &mut body);
+                body
+            })
+            .collect();
         self.examples.push(Documented {
             entry: error.entry(),
             body,
+            sample: render_sample::<E>,
+            offered,
         });
         self
+    }
+
+    /// Documents `format` beside the document's own for every error response, as the
+    /// adapters answer it to a request whose `Accept` prefers it
+    /// ([`ErrorSettings::offer`](crate::http::ErrorSettings::offer)): its content type, its
+    /// envelope schema (a component) and each error's body as an example. Explicit
+    /// [`example`](Self::example)s given before the offer are shown as the catalogue's samples
+    /// in it.
+    ///
+    /// ```
+    /// use error_core::format::{Builtin, Problem};
+    /// use error_core::openapi::Document;
+    /// use error_core::ApiError;
+    ///
+    /// #[derive(ApiError)]
+    /// enum E {
+    ///     #[api(status = 404, code = "not_found", message = "Not found.")]
+    ///     NotFound,
+    /// }
+    ///
+    /// let doc = Document::new("API", "1", Builtin::Flat)
+    ///     .offer(Problem)
+    ///     .route::<E>(http::Method::GET, "/things/{id}", "Get a thing")
+    ///     .to_json();
+    /// let doc: serde_json::Value = serde_json::from_str(&doc).unwrap();
+    /// let content = &doc["paths"]["/things/{id}"]["get"]["responses"]["404"]["content"];
+    /// assert_eq!(content["application/json"]["schema"]["$ref"], "#/components/schemas/FlatError");
+    /// assert_eq!(
+    ///     content["application/problem+json"]["examples"]["not_found"]["value"]["detail"],
+    ///     "Not found."
+    /// );
+    /// assert!(doc["components"]["schemas"]["ProblemDetails"].is_object());
+    /// ```
+    pub fn offer(mut self, format: impl Format + EnvelopeSchema + Send + Sync + 'static) -> Self {
+        if format.content_type() != self.format.content_type()
+            && self
+                .offers
+                .iter()
+                .all(|offered| offered.content_type() != format.content_type())
+        {
+            self.offers.push(Box::new(format));
+        }
+        self
+    }
+
+    /// Offers Problem (RFC 9457) for `application/problem+json`, as
+    /// [`ErrorSettings::negotiate`](crate::http::ErrorSettings::negotiate) does.
+    pub fn negotiate(self) -> Self {
+        self.offer(crate::format::Problem)
     }
 
     /// Declares that the operation `method path` may answer every error of `E`. `{name}`
@@ -848,20 +994,32 @@ impl<F: Format + EnvelopeSchema> Document<F> {
                         example.entry.code() == error.entry.code()
                             && example.entry.status() == error.entry.status()
                     });
+                    let from = given.unwrap_or(error);
                     Documented {
                         entry: error.entry,
-                        body: given.unwrap_or(error).body.clone(),
+                        body: from.body.clone(),
+                        sample: from.sample,
+                        offered: from.offered.clone(),
                     }
                 })
                 .collect();
-            let responses = responses_of(&errors, self.format.content_type(), Some(schema.clone()));
+            let mut responses =
+                responses_of(&errors, self.format.content_type(), Some(schema.clone()));
+            for (index, format) in self.offers.iter().enumerate() {
+                add_offered(&mut responses, &errors, index, &**format);
+            }
             for (status, response) in responses {
                 operation = operation.response(status, response);
             }
-            operation = operation.response(
-                "default",
-                default_response(self.format.content_type(), schema.clone()),
-            );
+            let mut default = default_response(self.format.content_type(), schema.clone());
+            for format in &self.offers {
+                let schema = RefOr::Ref(Ref::from_schema_name(format.schema_name()));
+                default.content.insert(
+                    format.content_type().to_owned(),
+                    ContentBuilder::new().schema(Some(schema)).build(),
+                );
+            }
+            operation = operation.response("default", default);
             paths = paths.path(
                 route.path.as_str(),
                 PathItem::new(route.method.clone(), operation.build()),
@@ -872,12 +1030,17 @@ impl<F: Format + EnvelopeSchema> Document<F> {
             .iter()
             .flat_map(|route| route.errors.iter().map(|error| error.entry.code()))
             .collect();
-        let components = ComponentsBuilder::new()
-            .schema(
-                self.format.schema_name(),
-                known_codes(self.format.envelope_schema(), &codes),
-            )
-            .build();
+        let mut components = ComponentsBuilder::new().schema(
+            self.format.schema_name(),
+            known_codes(self.format.envelope_schema(), &codes),
+        );
+        for format in &self.offers {
+            components = components.schema(
+                format.schema_name(),
+                known_codes(format.envelope_schema(), &codes),
+            );
+        }
+        let components = components.build();
         OpenApiBuilder::new()
             .info(
                 InfoBuilder::new()

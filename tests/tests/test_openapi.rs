@@ -47,12 +47,22 @@ fn examples_by_status(spec: &Spec, operation: &Operation) -> BTreeMap<String, BT
             continue;
         }
         let response = response.resolve(spec).unwrap();
-        assert_eq!(response.content.len(), 1, "one content type per response");
-        let media = response.content.values().next().unwrap();
-        let names = match media.examples.as_ref().unwrap() {
-            MediaTypeExamples::Examples { examples } => examples.keys().cloned().collect(),
-            MediaTypeExamples::Example { .. } => panic!("named examples expected"),
-        };
+        // Each content type (the service's format, and the ones it negotiates) has the same
+        // named examples.
+        let mut per_type =
+            response
+                .content
+                .values()
+                .map(|media| match media.examples.as_ref().unwrap() {
+                    MediaTypeExamples::Examples { examples } => {
+                        examples.keys().cloned().collect::<BTreeSet<String>>()
+                    }
+                    MediaTypeExamples::Example { .. } => panic!("named examples expected"),
+                });
+        let names = per_type.next().expect("a content type per response");
+        for other in per_type {
+            assert_eq!(other, names, "{status}");
+        }
         out.insert(status.clone(), names);
     }
     out
@@ -460,6 +470,32 @@ fn the_example_service_declares_each_routes_errors() {
         ["200", "400", "401", "402", "403", "404", "429", "500"]
     );
     assert_eq!(statuses(Method::GET, "/openapi.json"), ["200"]);
+    // The service negotiates Problem (`Accept: application/problem+json`): every error
+    // response documents it beside the service's own format, with its schema and examples.
+    let get = spec.operation(&Method::GET, "/v1/leads/{id}").unwrap();
+    for (status, response) in get.responses.as_ref().unwrap() {
+        if status.starts_with('2') {
+            continue;
+        }
+        let response = response.resolve(&spec).unwrap();
+        let types: Vec<&String> = response.content.keys().collect();
+        assert_eq!(
+            types,
+            ["application/json", "application/problem+json"],
+            "{status}"
+        );
+    }
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let not_found = &doc["paths"]["/v1/leads/{id}"]["get"]["responses"]["404"]["content"]
+        ["application/problem+json"];
+    assert_eq!(
+        not_found["schema"]["$ref"],
+        "#/components/schemas/ProblemDetails"
+    );
+    assert_eq!(
+        not_found["examples"]["lead/not-found"]["value"]["type"],
+        "about:blank"
+    );
     // Two errors on 401, and the service's own 422 beside the framework's.
     let post = spec.operation(&Method::POST, "/v1/leads").unwrap();
     let examples = examples_by_status(&spec, post);

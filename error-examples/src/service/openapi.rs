@@ -55,7 +55,10 @@ fn errors(format: Builtin) -> Document<Builtin> {
     ];
     let lead = "/v1/leads/{id}";
     let path = ["request/invalid-path"];
+    // The service answers `Accept: application/problem+json` with Problem
+    // (`ErrorSettings::negotiate`): the document says so for every error response.
     Document::new("Leads API", "1.0.0", format)
+        .negotiate()
         .route_only::<LeadError>(Method::GET, "/v1/leads", "List leads", ACCESS)
         .route_only::<LeadError>(Method::GET, "/v1/leads", "", &["validation_error"])
         .route_only::<RequestError>(Method::GET, "/v1/leads", "", &["request/invalid-query"])
