@@ -386,9 +386,7 @@ async fn request_text_comes_back_bounded_and_codes_stay_a_catalogue() {
     let cases = [
         (
             format!(r#"{{"score":"{long}"}}"#),
-            format!(
-                r#"{{"field":"score","message":"score: expected an integer from -9223372036854775808 to 9223372036854775807, got a string."}}"#
-            ),
+            r#"{"field":"score","message":"score: expected an integer from -9223372036854775808 to 9223372036854775807, got a string."}"#.to_owned(),
             "validation/invalid-type",
         ),
         (
