@@ -55,15 +55,7 @@ async fn plain() -> Result<&'static str, PlainError> {
 
 #[tokio::test]
 async fn handlers_return_the_derived_enum_directly() {
-    let logs = error_tests::Captured::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_target(false)
-        .without_time()
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _guard) = error_tests::capture_logs();
 
     let settings = ErrorSettings::new()
         .format(Builtin::Flat)

@@ -43,16 +43,8 @@ fn internal_body(rid: &str) -> String {
     )
 }
 
-fn capture() -> (error_tests::Captured, tracing::subscriber::DefaultGuard) {
-    let logs = error_tests::Captured::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_target(false)
-        .without_time()
-        .with_ansi(false)
-        .finish();
-    (logs, tracing::subscriber::set_default(subscriber))
+fn capture() -> (error_tests::Captured, error_tests::LogGuard) {
+    error_tests::capture_logs()
 }
 
 fn sorted_headers(res: &reqwest::Response) -> Vec<(String, String)> {

@@ -632,16 +632,8 @@ async fn call(
     }
 }
 
-fn log_capture() -> (error_tests::Captured, tracing::subscriber::DefaultGuard) {
-    let logs = error_tests::Captured::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_target(false)
-        .without_time()
-        .with_ansi(false)
-        .finish();
-    (logs, tracing::subscriber::set_default(subscriber))
+fn log_capture() -> (error_tests::Captured, error_tests::LogGuard) {
+    error_tests::capture_logs()
 }
 
 /// One error as received: code, message, every detail (in order), and what the client

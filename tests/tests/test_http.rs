@@ -1120,15 +1120,8 @@ async fn request_ids_are_echoed_only_when_valid() {
 
 #[tokio::test]
 async fn a_5xx_hides_its_source_and_logs_it_once() {
-    let logs = error_tests::Captured::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_target(false)
-        .without_time()
-        .finish();
     // The server runs on this test's single-threaded runtime, so it logs here.
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _guard) = error_tests::capture_logs();
 
     let client = reqwest::Client::new();
     for format in Builtin::ALL {
