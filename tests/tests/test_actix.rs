@@ -840,3 +840,58 @@ async fn real_server_request_ids() {
     }
     srv.stop().await;
 }
+
+/// RFC 9112 §3.2 with `ErrorSettings::require_host`: an HTTP/1.1 request without exactly one
+/// valid `Host` is a 400 envelope before routing (and without the setting, in-process test
+/// requests, which carry no `Host`, are served as before).
+#[actix_web::test]
+async fn require_host_refuses_http_1_1_requests_without_one_valid_host() {
+    let app = test::init_service(
+        App::new()
+            .wrap(ErrorScope::new(settings(Builtin::Flat).require_host()))
+            .route("/id", web::get().to(echo_id)),
+    )
+    .await;
+    let want = |rid: &str| {
+        format!(
+            r#"{{"success":false,"status":400,"message":"Send exactly one valid Host header.","meta":{{"timestamp":"2026-02-08T12:00:00.000Z","version":"v2","request_id":"{rid}"}}}}"#
+        )
+    };
+    let none = test::TestRequest::get().uri("/id");
+    let two = test::TestRequest::get()
+        .uri("/id")
+        .append_header(("host", "a.example"))
+        .append_header(("host", "b.example"));
+    let bad = test::TestRequest::get()
+        .uri("/id")
+        .insert_header(("host", "a b/c"));
+    for (rid, req) in [("none", none), ("two", two), ("bad", bad)] {
+        let res =
+            test::call_service(&app, req.insert_header(("x-request-id", rid)).to_request()).await;
+        assert_eq!(res.status(), 400, "{rid}");
+        assert_eq!(res.headers().get("x-request-id").unwrap(), rid);
+        let body = test::read_body(res).await;
+        assert_eq!(std::str::from_utf8(&body).unwrap(), want(rid));
+    }
+    let ok = test::TestRequest::get()
+        .uri("/id")
+        .insert_header(("host", "shop.example:8080"))
+        .insert_header(("x-request-id", "fine"))
+        .to_request();
+    let res = test::call_service(&app, ok).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(test::read_body(res).await, "fine");
+
+    // Without the setting, the same request without `Host` is served.
+    let app = test::init_service(
+        App::new()
+            .wrap(ErrorScope::new(settings(Builtin::Flat)))
+            .route("/id", web::get().to(echo_id)),
+    )
+    .await;
+    let req = test::TestRequest::get()
+        .uri("/id")
+        .insert_header(("x-request-id", "plain"))
+        .to_request();
+    assert_eq!(test::call_service(&app, req).await.status(), 200);
+}

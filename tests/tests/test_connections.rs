@@ -138,3 +138,73 @@ async fn created_leads_have_a_location() {
         .unwrap();
     assert_eq!(again, lead);
 }
+
+/// Sends `request` raw and reads the whole answer (the server closes after it: `Connection:
+/// close` in each request).
+async fn raw(addr: std::net::SocketAddr, request: &str) -> String {
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let answer = read_to_close(&mut stream, Duration::from_secs(5))
+        .await
+        .unwrap_or_default();
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// RFC 9112 §3.2: "A server MUST respond with a 400 (Bad Request) status code to any
+/// HTTP/1.1 request message that lacks a Host header field and to any request message that
+/// contains more than one Host header field line or a Host header field with an invalid
+/// field value." The 400 is an envelope with the request id, before any routing; HTTP/1.0
+/// needs no Host.
+#[tokio::test]
+async fn requests_without_one_valid_host_are_refused() {
+    let addr = start(Duration::from_secs(10)).await;
+    let body = |rid: &str| {
+        format!(
+            r#"{{"success":false,"status":400,"message":"Send exactly one valid Host header.","meta":{{"timestamp":"2026-02-08T12:00:00.000Z","version":"v1","request_id":"{rid}"}}}}"#
+        )
+    };
+    let cases = [
+        ("none", "GET /v1/leads/1 HTTP/1.1\r\nX-Api-Key: demo-key\r\n"),
+        (
+            "two",
+            "GET /v1/leads/1 HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\nX-Api-Key: demo-key\r\n",
+        ),
+        (
+            "bad",
+            "GET /v1/leads/1 HTTP/1.1\r\nHost: a b/c\r\nX-Api-Key: demo-key\r\n",
+        ),
+        (
+            "at",
+            "GET /v1/leads HTTP/1.1\r\nHost: user@a.example\r\nX-Api-Key: demo-key\r\n",
+        ),
+    ];
+    for (rid, head) in cases {
+        let answer = raw(
+            addr,
+            &format!("{head}X-Request-Id: {rid}\r\nConnection: close\r\n\r\n"),
+        )
+        .await;
+        assert!(
+            answer.starts_with("HTTP/1.1 400 Bad Request\r\n"),
+            "{rid}: {answer}"
+        );
+        assert!(answer.contains("\r\nx-request-id: "), "{rid}: {answer}");
+        assert!(answer.ends_with(&body(rid)), "{rid}: {answer}");
+    }
+    // One valid Host (a name, an address with a port, an IPv6 literal, empty), or HTTP/1.0
+    // without one: served.
+    for head in [
+        "GET /v1/leads HTTP/1.1\r\nHost: leads.example\r\n",
+        "GET /v1/leads HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n",
+        "GET /v1/leads HTTP/1.1\r\nHost: [::1]:8080\r\n",
+        "GET /v1/leads HTTP/1.1\r\nHost:\r\n",
+        "GET /v1/leads HTTP/1.0\r\n",
+    ] {
+        let answer = raw(
+            addr,
+            &format!("{head}X-Api-Key: demo-key\r\nConnection: close\r\n\r\n"),
+        )
+        .await;
+        assert!(answer.contains(" 200 OK\r\n"), "{head}: {answer}");
+    }
+}

@@ -129,6 +129,7 @@ fn every_example_envelope_matches_its_schema() {
             "id must be a non-negative integer.",
         ))),
         RequestError::InvalidQuery(fields),
+        RequestError::InvalidHost,
         RequestError::NotFound,
         RequestError::MethodNotAllowed,
         RequestError::Internal("boom".into()),

@@ -195,6 +195,24 @@ where
         let scope = RequestScope::new(id.clone(), self.settings.clone())
             .accept(&accept)
             .accept_language(&accept_language);
+        let host_ok = !self.settings.requires_host()
+            || super::host::host_is_valid(
+                req.version() == actix_web::http::Version::HTTP_11,
+                req.headers()
+                    .get_all(actix_web::http::header::HOST)
+                    .map(|v| v.as_bytes()),
+            );
+        if !host_ok {
+            // RFC 9112 §3.2: 400, before any routing.
+            let mut response = to_actix(error_response(&RequestError::InvalidHost, &scope));
+            if let Ok(value) = HeaderValue::from_str(id.as_str()) {
+                response.headers_mut().insert(X_REQUEST_ID, value);
+            }
+            let (http_req, _) = req.into_parts();
+            return Box::pin(ready(Ok(
+                ServiceResponse::new(http_req, response).map_into_right_body()
+            )));
+        }
         let inner = Rc::clone(&self.inner);
         Box::pin(async move {
             // A panic in the handler (or in a middleware inside this one) is caught inside the

@@ -192,6 +192,20 @@ where
         let scope = RequestScope::new(id.clone(), self.settings.clone())
             .accept(&accept)
             .accept_language(&accept_language);
+        let host = req.headers().get_all(axum::http::header::HOST);
+        if self.settings.requires_host()
+            && !super::host::host_is_valid(
+                req.version() == axum::http::Version::HTTP_11,
+                host.iter().map(|v| v.as_bytes()),
+            )
+        {
+            // RFC 9112 §3.2: 400, before any routing.
+            let mut res = error_response(&RequestError::InvalidHost, &scope).map(Body::from);
+            if let Ok(value) = axum::http::HeaderValue::from_str(id.as_str()) {
+                res.headers_mut().insert(X_REQUEST_ID, value);
+            }
+            return Box::pin(async move { Ok(res) });
+        }
         let future = scope.clone().sync(|| self.inner.call(req));
         Box::pin(async move {
             let mut res = scope.run(future).await?.map(Body::new);

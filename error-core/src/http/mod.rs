@@ -52,6 +52,8 @@ pub use headers::{
 mod accept;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod body;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod host;
 #[cfg(feature = "server")]
 mod language;
 #[cfg(any(feature = "axum", feature = "actix-web"))]

@@ -84,6 +84,15 @@ pub enum RequestError {
     )]
     InvalidQuery(#[api(fields)] FieldErrors),
 
+    /// An HTTP/1.1 request without exactly one valid `Host` header (RFC 9112 §3.2: the
+    /// server must answer 400); the adapters' request layers refuse it before routing.
+    #[api(
+        status = 400,
+        code = "request/invalid-host",
+        message = "Send exactly one valid Host header."
+    )]
+    InvalidHost,
+
     /// No route matches the path.
     #[api(
         status = 404,

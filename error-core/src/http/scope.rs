@@ -43,6 +43,7 @@ pub struct ErrorSettings {
     languages: Arc<Vec<Arc<str>>>,
     clock: Arc<dyn Clock>,
     version: Option<Arc<str>>,
+    require_host: bool,
 }
 
 impl ErrorSettings {
@@ -54,7 +55,27 @@ impl ErrorSettings {
             languages: Arc::new(Vec::new()),
             clock: Arc::new(SystemClock),
             version: None,
+            require_host: false,
         }
+    }
+
+    /// Refuses, before routing, an HTTP/1.1 request without exactly one valid `Host` header
+    /// with a 400 envelope, `request/invalid-host` (RFC 9112 §3.2: "A server MUST respond
+    /// with a 400 (Bad Request) status code to any HTTP/1.1 request message that lacks a
+    /// Host header field and to any request message that contains more than one Host header
+    /// field line or a Host header field with an invalid field value"). hyper and actix-web
+    /// do not check it.
+    ///
+    /// Off by default: a request built in-process for a test (`Request::builder()`, actix's
+    /// `TestRequest`) is HTTP/1.1 without `Host`, and would be refused.
+    pub fn require_host(mut self) -> Self {
+        self.require_host = true;
+        self
+    }
+
+    /// Whether [`require_host`](Self::require_host) is on.
+    pub fn requires_host(&self) -> bool {
+        self.require_host
     }
 
     /// Renders every error in `format`.

@@ -230,6 +230,7 @@ pub fn router_and_state(config: Config) -> (Router, AppState) {
     let settings = ErrorSettings::new()
         .format(config.format)
         .negotiate()
+        .require_host()
         .languages(config.languages.iter().copied())
         .version("v1")
         .clock(SharedClock(Arc::clone(&config.clock)));
