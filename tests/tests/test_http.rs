@@ -1635,7 +1635,9 @@ async fn the_service_answers_in_the_clients_language_and_format() {
 }
 
 /// What serde says about a body or query of the wrong shape reaches the client in JSON terms:
-/// no Rust type name (`struct NewLead`, `u32`), no Rust escaping, no echo of the value.
+/// no Rust type name (`struct NewLead`, `u32`), no Rust escaping, no echo of the value. A
+/// struct is read from a JSON object only, at every depth (serde alone would build a lead from
+/// `["arr@acme.com","Arr",5,null]`).
 #[tokio::test]
 async fn shape_errors_name_json_types_not_rust_ones() {
     let base = start(Builtin::Flat, 1000, 1).await;
@@ -1643,6 +1645,18 @@ async fn shape_errors_name_json_types_not_rust_ones() {
     let cases = [
         ("POST", "/v1/leads", "null"),
         ("POST", "/v1/leads", "[]"),
+        // serde would read a struct from the list of its fields' values: never a lead here.
+        ("POST", "/v1/leads", r#"["arr@acme.com","Arr",5,null]"#),
+        (
+            "POST",
+            "/v1/leads/bulk",
+            r#"{"leads":[["arr@acme.com","Arr",5,null]]}"#,
+        ),
+        (
+            "POST",
+            "/v1/leads/bulk",
+            r#"[[["arr@acme.com","Arr",5,null]]]"#,
+        ),
         ("POST", "/v1/leads", r#""\u202e""#),
         (
             "POST",
@@ -1677,7 +1691,16 @@ async fn shape_errors_name_json_types_not_rust_ones() {
                 r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"","message":"Expected an object, got null."}}],{meta}}}"#
             ),
             format!(
-                r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"","message":"Expected 4 items."}}],{meta}}}"#
+                r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"","message":"Expected an object, got an array."}}],{meta}}}"#
+            ),
+            format!(
+                r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"","message":"Expected an object, got an array."}}],{meta}}}"#
+            ),
+            format!(
+                r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"leads.0","message":"leads.0: expected an object, got an array."}}],{meta}}}"#
+            ),
+            format!(
+                r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"","message":"Expected an object, got an array."}}],{meta}}}"#
             ),
             format!(
                 r#"422 {{"success":false,"status":422,"message":"The request body has the wrong shape.","errors":[{{"field":"","message":"Expected an object, got a string."}}],{meta}}}"#

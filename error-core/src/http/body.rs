@@ -29,7 +29,8 @@ pub(crate) fn is_json_content_type(value: Option<&[u8]>) -> bool {
 /// wrong shape [`RequestError::InvalidBody`] with one field error at the failing path.
 pub(crate) fn json_from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, RequestError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = match serde_path_to_error::deserialize(&mut de) {
+    // Structs from JSON objects only (serde would take an array of the fields' values).
+    let value = match serde_path_to_error::deserialize(super::objects::Objects(&mut de)) {
         Ok(value) => value,
         Err(err) => return Err(json_error(err)),
     };

@@ -57,6 +57,8 @@ mod host;
 #[cfg(feature = "server")]
 mod language;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
+mod objects;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 mod serde_text;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use body::{CUT_MARKER, MAX_ECHOED_CHARS};
