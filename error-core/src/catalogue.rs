@@ -566,7 +566,8 @@ pub(crate) fn pascal_case(code: &str) -> String {
     out
 }
 
-/// The reason phrase of a status, or its class's title.
+/// The reason phrase of a status as RFC 9110 §15 registers it (413 Content Too Large, 422
+/// Unprocessable Content), or its class's title.
 const fn reason_phrase(status: u16) -> &'static str {
     match status {
         400 => "Bad Request",
@@ -582,14 +583,14 @@ const fn reason_phrase(status: u16) -> &'static str {
         410 => "Gone",
         411 => "Length Required",
         412 => "Precondition Failed",
-        413 => "Payload Too Large",
+        413 => "Content Too Large",
         414 => "URI Too Long",
         415 => "Unsupported Media Type",
         416 => "Range Not Satisfiable",
         417 => "Expectation Failed",
         418 => "I'm a teapot",
         421 => "Misdirected Request",
-        422 => "Unprocessable Entity",
+        422 => "Unprocessable Content",
         423 => "Locked",
         424 => "Failed Dependency",
         425 => "Too Early",

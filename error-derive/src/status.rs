@@ -1,4 +1,6 @@
-//! The 4xx and 5xx statuses `http::StatusCode` names, with their reason phrases.
+//! The 4xx and 5xx statuses `http::StatusCode` names, with their reason phrases as RFC 9110
+//! §15 registers them: 413 Content Too Large (§15.5.14), 422 Unprocessable Content
+//! (§15.5.21), where `http`'s `canonical_reason` keeps RFC 7231's older names.
 
 pub struct KnownStatus {
     pub constant: &'static str,
@@ -23,14 +25,14 @@ const KNOWN: &[(u16, &str, &str)] = &[
     (410, "GONE", "Gone"),
     (411, "LENGTH_REQUIRED", "Length Required"),
     (412, "PRECONDITION_FAILED", "Precondition Failed"),
-    (413, "PAYLOAD_TOO_LARGE", "Payload Too Large"),
+    (413, "PAYLOAD_TOO_LARGE", "Content Too Large"),
     (414, "URI_TOO_LONG", "URI Too Long"),
     (415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type"),
     (416, "RANGE_NOT_SATISFIABLE", "Range Not Satisfiable"),
     (417, "EXPECTATION_FAILED", "Expectation Failed"),
     (418, "IM_A_TEAPOT", "I'm a teapot"),
     (421, "MISDIRECTED_REQUEST", "Misdirected Request"),
-    (422, "UNPROCESSABLE_ENTITY", "Unprocessable Entity"),
+    (422, "UNPROCESSABLE_ENTITY", "Unprocessable Content"),
     (423, "LOCKED", "Locked"),
     (424, "FAILED_DEPENDENCY", "Failed Dependency"),
     (425, "TOO_EARLY", "Too Early"),

@@ -166,7 +166,7 @@ fn a_hand_written_impl_renders_valid_json_in_every_format() {
         ),
         (
             Builtin::Problem,
-            r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"m\"s\\g\r\n\u001f","code":"c\"o\\d\u0000e","errors":[{"detail":"bad\\\u0002","pointer":"#/na%22me"}]}"##,
+            r##"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"m\"s\\g\r\n\u001f","code":"c\"o\\d\u0000e","errors":[{"detail":"bad\\\u0002","pointer":"#/na%22me"}]}"##,
         ),
     ];
     for (format, body) in expected {

@@ -136,7 +136,7 @@ Every error is answered with its HTTP status and a body of type `application/pro
 | `401` | Unauthorized | `bad_key` | — |
 | `402` | Payment Required | `payment_required` | Top up your credits. |
 | `404` | Not Found | `order/not-found`, `customer/not-found` | Check the order id. Check the customer id. |
-| `422` | Unprocessable Entity | `invalid_order` | — |
+| `422` | Unprocessable Content | `invalid_order` | — |
 
 ## Errors
 
@@ -174,13 +174,13 @@ Every error is answered with its HTTP status and a body of type `application/pro
 
 ### `invalid_order`
 
-- Status: `422 Unprocessable Entity`
+- Status: `422 Unprocessable Content`
 - Message: The order is invalid.
 
 ```json
 {
   "type": "https://errors.example.com/invalid_order",
-  "title": "Unprocessable Entity",
+  "title": "Unprocessable Content",
   "status": 422,
   "detail": "The order is invalid.",
   "code": "invalid_order",

@@ -214,7 +214,7 @@ fn problem_shapes() {
             &Problem,
             &ctx.with_request_id("req-1")
         ),
-        r##"{"type":"https://errors.example.com/validation_failed","title":"Unprocessable Entity","status":422,"detail":"Validation failed","code":"validation_failed","errors":[{"detail":"Phone is required.","pointer":"#/leads/0/phone"},{"detail":"Phone must be E.164.","pointer":"#/leads/0/phone"},{"detail":"Invalid email format","pointer":"#/leads/2/email"}],"request_id":"req-1"}"##
+        r##"{"type":"https://errors.example.com/validation_failed","title":"Unprocessable Content","status":422,"detail":"Validation failed","code":"validation_failed","errors":[{"detail":"Phone is required.","pointer":"#/leads/0/phone"},{"detail":"Phone must be E.164.","pointer":"#/leads/0/phone"},{"detail":"Invalid email format","pointer":"#/leads/2/email"}],"request_id":"req-1"}"##
     );
     assert_eq!(
         render(
@@ -515,7 +515,7 @@ fn field_errors_all_past_the_limit_in_every_format() {
         r#"{"success":false,"error":{"code":422,"timestamp":"2026-02-08T12:00:00.000Z","message":"Validation failed","details":[]}}"#,
         r#"{"message":"Validation failed","errors":{}}"#,
         r#"{"error":{"message":"Validation failed","details":[]}}"#,
-        r#"{"type":"https://errors.example.com/validation_failed","title":"Unprocessable Entity","status":422,"detail":"Validation failed","code":"validation_failed","errors":[],"total_errors":3}"#,
+        r#"{"type":"https://errors.example.com/validation_failed","title":"Unprocessable Content","status":422,"detail":"Validation failed","code":"validation_failed","errors":[],"total_errors":3}"#,
     ];
     for (format, expected) in Builtin::ALL.into_iter().zip(expected) {
         assert_eq!(render_as(&error, &format, &ctx), expected, "{format}");
@@ -524,5 +524,44 @@ fn field_errors_all_past_the_limit_in_every_format() {
         render_as(&error, &Laravel::summarized(), &ctx),
         expected[2],
         "no message to summarize: the variant's"
+    );
+}
+
+/// RFC 9457 §4.2.1: with `about:blank`, `title` is the recommended phrase of the status; RFC
+/// 9110 §15.5.14 names 413 "Content Too Large" and §15.5.21 names 422 "Unprocessable Content"
+/// (RFC 7231's "Payload Too Large" and "Unprocessable Entity", which `http` keeps, were
+/// renamed). A variant without a `message` has that phrase as its message too, and a
+/// hand-written entry gets the same phrases at run time.
+#[test]
+fn problem_titles_are_rfc_9110_reason_phrases() {
+    #[derive(Debug, error_core::ApiError)]
+    #[api(format = error_core::format::Problem)]
+    enum E {
+        #[api(status = 413)]
+        TooLarge,
+        #[api(status = 422)]
+        Unprocessable,
+    }
+    let ctx = error_core::RenderContext::at(error_core::Timestamp::from_unix_millis(0));
+    let render = |e: &E| {
+        let mut out = Vec::new();
+        error_core::ApiError::render_into(e, &error_core::format::Problem, &ctx, &mut out);
+        String::from_utf8(out).unwrap()
+    };
+    assert_eq!(
+        render(&E::TooLarge),
+        r#"{"type":"about:blank","title":"Content Too Large","status":413,"detail":"Content Too Large","code":"too_large"}"#
+    );
+    assert_eq!(
+        render(&E::Unprocessable),
+        r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"Unprocessable Content","code":"unprocessable"}"#
+    );
+    assert_eq!(
+        error_core::CatalogueEntry::new("X", 422, "x", "m").title(),
+        "Unprocessable Content"
+    );
+    assert_eq!(
+        error_core::CatalogueEntry::new("X", 413, "x", "m").title(),
+        "Content Too Large"
     );
 }

@@ -486,7 +486,7 @@ async fn validation_and_conflicts_in_every_format() {
 
         let invalid = expect(
             422,
-            "Unprocessable Entity",
+            "Unprocessable Content",
             "validation_error",
             "Validation failed",
         )
@@ -525,7 +525,7 @@ async fn validation_and_conflicts_in_every_format() {
         // In range but not whole: the score's problem is its fraction, not its range.
         let fraction = expect(
             422,
-            "Unprocessable Entity",
+            "Unprocessable Content",
             "validation_error",
             "Validation failed",
         )
@@ -550,7 +550,7 @@ async fn validation_and_conflicts_in_every_format() {
         );
         let out_of_range = expect(
             422,
-            "Unprocessable Entity",
+            "Unprocessable Content",
             "validation_error",
             "Validation failed",
         )
@@ -591,7 +591,7 @@ async fn validation_and_conflicts_in_every_format() {
         // Bulk: all or nothing, every failing item under its index.
         let bulk = expect(
             422,
-            "Unprocessable Entity",
+            "Unprocessable Content",
             "validation_error",
             "Validation failed",
         )
@@ -684,7 +684,7 @@ async fn validation_and_conflicts_in_every_format() {
 
         let empty = expect(
             422,
-            "Unprocessable Entity",
+            "Unprocessable Content",
             "validation_error",
             "Validation failed",
         )
@@ -768,7 +768,7 @@ async fn lookups_credits_and_ids_in_every_format() {
         check(format, req, "t-q", &bad_query, &[]).await;
         let limit = expect(
             422,
-            "Unprocessable Entity",
+            "Unprocessable Content",
             "validation_error",
             "Validation failed",
         )
@@ -977,7 +977,7 @@ async fn framework_rejections_in_every_format() {
 
         let too_large = expect(
             413,
-            "Payload Too Large",
+            "Content Too Large",
             "request/payload-too-large",
             "The request body is too large.",
         );
@@ -991,7 +991,7 @@ async fn framework_rejections_in_every_format() {
         // JSON of the wrong shape: a field error at the path where it failed.
         let shape = expect(
             422,
-            "Unprocessable Entity",
+            "Unprocessable Content",
             "request/invalid-body",
             "The request body has the wrong shape.",
         )
@@ -1010,7 +1010,7 @@ async fn framework_rejections_in_every_format() {
         check(format, req, "t-shape", &shape, &[]).await;
         let shape = expect(
             422,
-            "Unprocessable Entity",
+            "Unprocessable Content",
             "request/invalid-body",
             "The request body has the wrong shape.",
         )
@@ -1029,7 +1029,7 @@ async fn framework_rejections_in_every_format() {
         check(format, req, "t-shape2", &shape, &[]).await;
         let shape = expect(
             422,
-            "Unprocessable Entity",
+            "Unprocessable Content",
             "request/invalid-body",
             "The request body has the wrong shape.",
         )
@@ -1176,7 +1176,7 @@ async fn a_5xx_hides_its_source_and_logs_it_once() {
 fn expected_bodies_are_the_reference_shapes() {
     let e = expect(
         422,
-        "Unprocessable Entity",
+        "Unprocessable Content",
         "validation_error",
         "Validation failed",
     )
@@ -1197,7 +1197,7 @@ fn expected_bodies_are_the_reference_shapes() {
         r#"{"success":false,"error":{"code":422,"timestamp":"2026-02-08T12:00:00.000Z","message":"Validation failed","details":[{"code":"validation/invalid-leads.0.phone","message":"Invalid phone number"},{"code":"validation/too-long-leads.0.phone","message":"Too long"}]}}"#,
         r#"{"message":"Validation failed","errors":{"leads.0.phone":["Invalid phone number","Too long"]}}"#,
         r#"{"error":{"message":"Validation failed","details":[{"field":"leads.0.phone","message":"Invalid phone number"},{"field":"leads.0.phone","message":"Too long"}]}}"#,
-        r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Validation failed","code":"validation_error","errors":[{"detail":"Invalid phone number","pointer":"#/leads/0/phone"},{"detail":"Too long","pointer":"#/leads/0/phone"}],"request_id":"r"}"##,
+        r##"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"Validation failed","code":"validation_error","errors":[{"detail":"Invalid phone number","pointer":"#/leads/0/phone"},{"detail":"Too long","pointer":"#/leads/0/phone"}],"request_id":"r"}"##,
     ];
     for (format, want) in Builtin::ALL.into_iter().zip(want) {
         assert_eq!(body(format, &e, "r"), want, "{format}");
@@ -1509,7 +1509,7 @@ async fn field_errors_speak_the_negotiated_language() {
         let base = start_with(fixed(format)).await;
         let german = expect(
             422,
-            "Unprocessable Entity",
+            "Unprocessable Content",
             "validation_error",
             "Die Validierung ist fehlgeschlagen.",
         )

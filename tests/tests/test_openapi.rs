@@ -306,7 +306,7 @@ fn a_service_document_references_the_envelope_component() {
         media.examples(&spec)["invalid_order"].value,
         Some(serde_json::json!({
             "type": "about:blank",
-            "title": "Unprocessable Entity",
+            "title": "Unprocessable Content",
             "status": 422,
             "detail": "The order is invalid.",
             "code": "invalid_order",

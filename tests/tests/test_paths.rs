@@ -30,7 +30,7 @@ fn problem_body(errors: &[(&str, &str)]) -> String {
         .map(|(detail, pointer)| format!(r#"{{"detail":"{detail}","pointer":"{pointer}"}}"#))
         .collect();
     format!(
-        r#"{{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Invalid.","code":"validation_error","errors":[{}]}}"#,
+        r#"{{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"Invalid.","code":"validation_error","errors":[{}]}}"#,
         items.join(",")
     )
 }

@@ -230,10 +230,16 @@ proptest! {
                     prop_assert_eq!(remote.problem_type(), Some("about:blank"));
                     prop_assert_eq!(
                         remote.title(),
-                        // The reason phrase, or the class's title (`CatalogueEntry::new`).
-                        Some(StatusCode::from_u16(status).unwrap().canonical_reason().unwrap_or(
-                            if status >= 500 { "Server Error" } else { "Client Error" }
-                        ))
+                        // The reason phrase (RFC 9110's names: `http` still says
+                        // "Unprocessable Entity" for 422, "Payload Too Large" for 413), or the
+                        // class's title (`CatalogueEntry::new`).
+                        Some(match status {
+                            413 => "Content Too Large",
+                            422 => "Unprocessable Content",
+                            _ => StatusCode::from_u16(status).unwrap().canonical_reason().unwrap_or(
+                                if status >= 500 { "Server Error" } else { "Client Error" }
+                            ),
+                        })
                     );
                 }
             }
@@ -688,7 +694,7 @@ proptest! {
 
 #[test]
 fn problem_total_errors_is_read_back_in_constant_time() {
-    let body = br##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Invalid.","code":"invalid","errors":[{"detail":"Required.","pointer":"#/a"}],"total_errors":18446744073709551615}"##;
+    let body = br##"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"Invalid.","code":"invalid","errors":[{"detail":"Required.","pointer":"#/a"}],"total_errors":18446744073709551615}"##;
     let remote = RemoteError::parse(StatusCode::UNPROCESSABLE_ENTITY, &HeaderMap::new(), body);
     assert_eq!(remote.field_errors().len(), 1);
     assert_eq!(

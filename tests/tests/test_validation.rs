@@ -420,7 +420,7 @@ fn problem_renders_nested_indexed_field_errors_with_pointers() {
     assert_eq!(
         render(&errors, &Builtin::Problem),
         concat!(
-            r#"{"type":"https://errors.example.com/validation_error","title":"Unprocessable Entity","#,
+            r#"{"type":"https://errors.example.com/validation_error","title":"Unprocessable Content","#,
             r#""status":422,"detail":"The given data was invalid.","code":"validation_error","errors":["#,
             r##"{"detail":"leads.0.phone is required.","pointer":"#/leads/0/phone"},"##,
             r##"{"detail":"Invalid leads.0.email format","pointer":"#/leads/0/email"},"##,
@@ -468,7 +468,7 @@ fn ten_thousand_errors_render_the_first_hundred_and_the_total() {
     );
 
     let problem = format!(
-        r#"{{"type":"https://errors.example.com/validation_error","title":"Unprocessable Entity","status":422,"detail":"The given data was invalid.","code":"validation_error","errors":[{}],"total_errors":10000}}"#,
+        r#"{{"type":"https://errors.example.com/validation_error","title":"Unprocessable Content","status":422,"detail":"The given data was invalid.","code":"validation_error","errors":[{}],"total_errors":10000}}"#,
         listed(100, |i| format!(
             r##"{{"detail":"leads.{i}.phone is required.","pointer":"#/leads/{i}/phone"}}"##
         ))
@@ -512,7 +512,7 @@ fn the_limit_is_configurable() {
     assert_eq!(
         render(&errors, &Builtin::Problem),
         concat!(
-            r#"{"type":"https://errors.example.com/validation_error","title":"Unprocessable Entity","#,
+            r#"{"type":"https://errors.example.com/validation_error","title":"Unprocessable Content","#,
             r#""status":422,"detail":"The given data was invalid.","code":"validation_error","errors":["#,
             r##"{"detail":"leads.0.phone is required.","pointer":"#/leads/0/phone"},"##,
             r##"{"detail":"leads.1.phone is required.","pointer":"#/leads/1/phone"}],"total_errors":10000}"##
@@ -532,7 +532,7 @@ fn no_total_member_when_nothing_was_left_out() {
     let errors = FieldErrors::with_limit(1).with(FieldError::missing("user_id"));
     assert_eq!(
         render(&errors, &Builtin::Problem),
-        r##"{"type":"https://errors.example.com/validation_error","title":"Unprocessable Entity","status":422,"detail":"The given data was invalid.","code":"validation_error","errors":[{"detail":"user_id is required.","pointer":"#/user_id"}]}"##
+        r##"{"type":"https://errors.example.com/validation_error","title":"Unprocessable Content","status":422,"detail":"The given data was invalid.","code":"validation_error","errors":[{"detail":"user_id is required.","pointer":"#/user_id"}]}"##
     );
 }
 
@@ -758,7 +758,7 @@ mod with_validator {
         assert_eq!(
             render(&errors, &Builtin::Problem),
             concat!(
-                r#"{"type":"https://errors.example.com/validation_error","title":"Unprocessable Entity","#,
+                r#"{"type":"https://errors.example.com/validation_error","title":"Unprocessable Content","#,
                 r#""status":422,"detail":"The given data was invalid.","code":"validation_error","errors":["#,
                 r##"{"detail":"Each lead needs a distinct email.","pointer":"#"},"##,
                 r##"{"detail":"Must be at most 20 characters","pointer":"#/leads/0/email"},"##,
