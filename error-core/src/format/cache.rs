@@ -113,17 +113,30 @@ struct Body {
 }
 
 impl Body {
+    /// The body with `ctx`'s timestamp and request id: only the copies the body needs (a
+    /// body without holes is one copy).
     #[inline]
     fn write(&self, ctx: &RenderContext<'_>, out: &mut Vec<u8>) {
         let bytes = &self.bytes[..];
         let (head, rest) = bytes.split_at(self.mid.min(bytes.len()));
-        let (mid, tail) = rest.split_at(self.tail.saturating_sub(self.mid).min(rest.len()));
-        out.reserve(bytes.len() + 24 + ctx.request_id().map_or(0, str::len));
-        out.extend_from_slice(head);
-        fill(self.first, ctx, out);
-        out.extend_from_slice(mid);
-        fill(self.second, ctx, out);
-        out.extend_from_slice(tail);
+        match (self.first, self.second) {
+            (Hole::None, _) => out.extend_from_slice(bytes),
+            (first, Hole::None) => {
+                out.reserve(bytes.len() + 24 + ctx.request_id().map_or(0, str::len));
+                out.extend_from_slice(head);
+                fill(first, ctx, out);
+                out.extend_from_slice(rest);
+            }
+            (first, second) => {
+                let (mid, tail) = rest.split_at(self.tail.saturating_sub(self.mid).min(rest.len()));
+                out.reserve(bytes.len() + 24 + ctx.request_id().map_or(0, str::len));
+                out.extend_from_slice(head);
+                fill(first, ctx, out);
+                out.extend_from_slice(mid);
+                fill(second, ctx, out);
+                out.extend_from_slice(tail);
+            }
+        }
     }
 }
 
