@@ -66,13 +66,16 @@ for what in ["status", "code"]:
     )
 
 print()
-print("| static variant | ours | floor (pre-rendered bytes + timestamp copy) | ours / floor |")
-print("|---|---:|---:|---:|")
-for name in formats:
-    ours = times.get(f"{name}/static/ours")
-    floor = times.get(f"{name}/static/floor")
-    share = f"**{ours / floor:.2f}x**" if ours and floor else "–"
-    print(f"| {name} | {fmt(ours)} | {fmt(floor)} | {share} |")
+print("| static variant | ours | floor (pre-rendered bytes + timestamp copy) | ours / floor | with a request id: ours | floor (+ id copy) | ours / floor |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for name in formats + ["aip", "jsonapi", "microsoft"]:
+    row = [name]
+    for case in ["static", "static_id"]:
+        ours = times.get(f"{name}/{case}/ours")
+        floor = times.get(f"{name}/{case}/floor")
+        share = f"**{ours / floor:.2f}x**" if ours and floor else "–"
+        row += [fmt(ours), fmt(floor), share]
+    print("| " + " | ".join(row) + " |")
 
 print()
 print("| clock (static Nested envelope) | time | / fixed |")

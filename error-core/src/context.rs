@@ -223,6 +223,15 @@ impl<'a> RenderContext<'a> {
         self
     }
 
+    /// Sets a request id already known to be [valid](is_valid_request_id) (an
+    /// `http::RequestId`, checked when it was made), without checking it again.
+    #[cfg(feature = "server")]
+    pub(crate) const fn with_checked_request_id(mut self, request_id: &'a str) -> Self {
+        debug_assert!(is_valid_request_id(request_id));
+        self.request_id = Some(request_id);
+        self
+    }
+
     /// Overrides the enum's `version` for this rendering.
     pub const fn with_version(mut self, version: &'a str) -> Self {
         self.version = Some(version);

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use crate::format::{ErrorView, Format};
+use crate::format::Format;
 use crate::{ApiInfo, CatalogueEntry, FieldErrors, RenderContext};
 
 /// An error a web service returns to its clients: an HTTP status, a detail code, a
@@ -213,7 +213,16 @@ pub trait ApiError {
     ) where
         Self: Sized,
     {
-        format.render(&ErrorView::new(self, ctx), out);
+        // A static variant's cached body first, without building its view.
+        crate::format::cache::render(self, format, ctx, out);
+    }
+
+    /// The cached bodies of a static variant of the enum's own (not through a `transparent`
+    /// variant); the derive's.
+    #[doc(hidden)]
+    #[inline]
+    fn __static_bodies(&self) -> Option<&'static crate::__private::StaticBodies> {
+        None
     }
 }
 
@@ -440,5 +449,10 @@ impl<E: ApiError> ApiError for Box<E> {
 
     fn visit_chain(&self, visit: &mut dyn FnMut(&'static CatalogueEntry)) {
         (**self).visit_chain(visit)
+    }
+
+    #[inline]
+    fn __static_bodies(&self) -> Option<&'static crate::__private::StaticBodies> {
+        (**self).__static_bodies()
     }
 }

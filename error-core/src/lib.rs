@@ -187,7 +187,24 @@ pub mod __private {
         entry.with_shape(field_errors, details, retry_after)
     }
 
-    pub use crate::format::cache::StaticBodies;
+    pub use crate::format::cache::{Slot, StaticBodies};
+
+    /// A sink that keeps nothing: asks whether a translation exists.
+    pub struct Discard;
+
+    impl crate::MessageSink for Discard {
+        fn display(&mut self, _: &dyn core::fmt::Display) {}
+
+        fn text(&mut self, _: &str) {}
+
+        fn __literal(&mut self, _: Literal) {}
+    }
+
+    /// The cached bodies of `entry`, if the derive gave it some (a static variant).
+    #[inline]
+    pub const fn static_bodies(entry: &crate::CatalogueEntry) -> Option<&'static StaticBodies> {
+        entry.static_bodies()
+    }
 
     /// Gives a static variant (no placeholders, field errors or details) its cache of
     /// whole bodies, a `static` of the derive's.

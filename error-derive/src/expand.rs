@@ -156,10 +156,12 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
     let mut retry_arms = Vec::new();
     let mut info_arms = Vec::new();
     let mut forwards_info = false;
+    let mut transparent = Vec::new();
     for (index, plan) in plans.iter().enumerate() {
         let any = pattern(input, plan.variant, &[]);
         match &plan.kind {
             Kind::Transparent(field) => {
+                transparent.push(any.clone());
                 let pat = pattern(input, plan.variant, &[field]);
                 let inner = binding(field);
                 // Every use goes through `Transparent` at the inner type as written, so a
@@ -250,6 +252,20 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
         }
     }
 
+    // A variant of the enum's own has its entry's cached bodies; a `transparent` one goes
+    // piece by piece (its chain and settings are not the inner enum's).
+    let own_bodies = quote!(#krate::__private::static_bodies(
+        <Self as #krate::ApiError>::entry(self)
+    ));
+    let static_bodies = if transparent.is_empty() {
+        own_bodies
+    } else {
+        quote!(match self {
+            #(#transparent)|* => ::core::option::Option::None,
+            #[allow(unreachable_patterns)]
+            _ => #own_bodies,
+        })
+    };
     let translated = crate::translations::expand(cx, locales);
     let info_fn = forwards_info.then(|| {
         quote! {
@@ -315,6 +331,13 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
 
             fn write_placeholders(&self, #visitor: &mut dyn #krate::PlaceholderVisitor) {
                 match self { #(#placeholder_arms)* }
+            }
+
+            #[inline]
+            fn __static_bodies(
+                &self,
+            ) -> ::core::option::Option<&'static #krate::__private::StaticBodies> {
+                #static_bodies
             }
         }
 
@@ -516,9 +539,15 @@ fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
             if !error.templated && !shape.0 && !shape.1 {
                 // The body is the same at every rendering but for the timestamp: the
                 // formats lay it out once, in this variant's own `static`.
+                // AIP-193 writes `meta` and `retry_after` values: not the same every time.
+                let bodies = if error.retry_after.is_some() || !error.meta_fields.is_empty() {
+                    quote!(with_values)
+                } else {
+                    quote!(new)
+                };
                 entry = quote!(#krate::__private::with_static_bodies(#entry, {
                     static BODIES: #krate::__private::StaticBodies =
-                        #krate::__private::StaticBodies::new();
+                        #krate::__private::StaticBodies::#bodies();
                     &BODIES
                 }));
             }

@@ -210,22 +210,24 @@ fn a_static_body_is_laid_out_once_per_format() {
     for format in Builtin::ALL {
         let at = |millis| RenderContext::at(Timestamp::from_unix_millis(millis));
         let first = allocations(|| Once::Forbidden.render_into(&format, &at(1), &mut buf));
-        match format {
-            // The formats of the reference pages and RFC 9457 cache the body.
-            Builtin::Flat
-            | Builtin::Nested
-            | Builtin::Laravel
-            | Builtin::Compact
-            | Builtin::Problem => {
-                assert!((1..=4).contains(&first), "{format}: {first}")
-            }
-            // The others write it piece by piece, allocating nothing even the first time.
-            _ => assert_eq!(first, 0, "{format}"),
-        }
+        // Every built-in format caches the body: two renderings at the sentinels, the
+        // body cut at its holes, its box.
+        assert_eq!(first, 4, "{format}");
         for millis in [1, 2, 1_770_552_000_123] {
             buf.clear();
             let later = allocations(|| Once::Forbidden.render_into(&format, &at(millis), &mut buf));
             assert_eq!(later, 0, "{format} at {millis}");
+        }
+        // With a request id, a second body (the id spliced in), laid out once too.
+        let with_id = |millis| at(millis).with_request_id("req-1");
+        buf.clear();
+        let first = allocations(|| Once::Forbidden.render_into(&format, &with_id(1), &mut buf));
+        assert_eq!(first, 4, "{format} with an id");
+        for millis in [1, 2, 1_770_552_000_123] {
+            buf.clear();
+            let later =
+                allocations(|| Once::Forbidden.render_into(&format, &with_id(millis), &mut buf));
+            assert_eq!(later, 0, "{format} at {millis} with an id");
         }
     }
 }

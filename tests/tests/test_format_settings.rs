@@ -213,3 +213,26 @@ fn problem_type_from_docs() {
     assert_eq!(Problem, Problem::new());
     assert_eq!(Problem::default(), Problem::new());
 }
+
+/// A static variant's cached body is laid out once per built-in format and shared by every
+/// value of that format: a setting that changes the bytes (AIP's domain) is never served the
+/// body of another setting, in either order.
+#[test]
+fn settings_that_change_a_static_body_do_not_share_its_cache() {
+    #[derive(Debug, ApiError)]
+    enum Plain {
+        #[api(status = 409, code = "lead/exists", message = "Lead exists.")]
+        Exists,
+    }
+    let without = r#"{"error":{"code":409,"message":"Lead exists.","status":"ALREADY_EXISTS","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LEAD_EXISTS"}]}}"#;
+    let with = r#"{"error":{"code":409,"message":"Lead exists.","status":"ALREADY_EXISTS","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LEAD_EXISTS","domain":"a.example"}]}}"#;
+    let render = |format: &Aip| {
+        let mut out = Vec::new();
+        Plain::Exists.render_into(format, &RenderContext::at(AT), &mut out);
+        String::from_utf8(out).unwrap()
+    };
+    for _ in 0..3 {
+        assert_eq!(render(&Aip::with_domain("a.example")), with);
+        assert_eq!(render(&Aip::new()), without);
+    }
+}

@@ -1,7 +1,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::{key, ErrorView, Format};
+use super::{key, ErrorView, Format, Slot};
 use crate::{grpc, json, PlaceholderVisitor};
 
 /// Google's AIP-193 error model: `google.rpc.Status` as JSON
@@ -179,6 +179,13 @@ pub(crate) fn write_duration(out: &mut Vec<u8>, delay: Duration) {
 impl Format for Aip {
     fn content_type(&self) -> &'static str {
         "application/json"
+    }
+
+    /// The cached body is the default settings' (a format domain is written fresh each
+    /// time: the slot is shared by every `Aip` value).
+    #[inline]
+    fn __static_slot(&self) -> Option<Slot> {
+        self.domain.is_none().then_some(Slot::AIP)
     }
 
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {

@@ -1,7 +1,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{Aip, Compact, ErrorView, Flat, Format, JsonApi, Laravel, Microsoft, Nested, Problem};
+use super::{
+    Aip, Compact, ErrorView, Flat, Format, JsonApi, Laravel, Microsoft, Nested, Problem, Slot,
+};
 
 /// One of the eight built-in formats, chosen at run time (a service's `--format` flag).
 ///
@@ -82,6 +84,20 @@ impl Format for Builtin {
             Builtin::JsonApi => JsonApi::new().render(error, out),
             Builtin::Microsoft => Microsoft.render(error, out),
         }
+    }
+
+    #[inline]
+    fn __static_slot(&self) -> Option<Slot> {
+        Some(match self {
+            Builtin::Flat => Slot::FLAT,
+            Builtin::Nested => Slot::NESTED,
+            Builtin::Laravel => Slot::LARAVEL,
+            Builtin::Compact => Slot::COMPACT,
+            Builtin::Problem => Slot::PROBLEM,
+            Builtin::Aip => Slot::AIP,
+            Builtin::JsonApi => Slot::JSON_API,
+            Builtin::Microsoft => Slot::MICROSOFT,
+        })
     }
 
     fn insert_headers(&self, error: &ErrorView<'_>, headers: &mut http::HeaderMap) {

@@ -1,4 +1,4 @@
-use super::{key, ErrorView, Format};
+use super::{key, ErrorView, Format, Slot};
 use crate::{json, FieldError, Origin};
 
 /// JSON:API error objects, `application/vnd.api+json` (<https://jsonapi.org/format/1.1/>,
@@ -161,6 +161,13 @@ impl JsonApi {
 impl Format for JsonApi {
     fn content_type(&self) -> &'static str {
         "application/vnd.api+json"
+    }
+
+    /// Cached with every member only (the pointer prefix is only written for field errors,
+    /// which a cached variant has none of).
+    #[inline]
+    fn __static_slot(&self) -> Option<Slot> {
+        (self.status && self.code && self.title).then_some(Slot::JSON_API)
     }
 
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {

@@ -1,4 +1,4 @@
-use super::{key, ErrorView, Format};
+use super::{key, ErrorView, Format, Slot};
 use crate::{json, FieldErrors, FieldPath, PathSegment};
 
 /// The Microsoft REST API guidelines' error response, the OData error object
@@ -164,6 +164,11 @@ impl Microsoft {
 impl Format for Microsoft {
     fn content_type(&self) -> &'static str {
         "application/json"
+    }
+
+    #[inline]
+    fn __static_slot(&self) -> Option<Slot> {
+        Some(Slot::MICROSOFT)
     }
 
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {

@@ -24,7 +24,7 @@ mod problem;
 
 pub use aip::Aip;
 pub use builtin::{Builtin, UnknownFormat};
-pub(crate) use cache::{Slot, StaticBodies};
+pub(crate) use cache::Slot;
 pub use compact::Compact;
 pub use flat::Flat;
 pub use jsonapi::JsonApi;
@@ -82,6 +82,14 @@ pub trait Format {
     fn insert_headers(&self, error: &ErrorView<'_>, headers: &mut http::HeaderMap) {
         let _ = (error, headers);
     }
+
+    /// The slot of a built-in format's cached static bodies (its settings included); `None`
+    /// for every other format, which renders every error piece by piece.
+    #[doc(hidden)]
+    #[inline]
+    fn __static_slot(&self) -> Option<Slot> {
+        None
+    }
 }
 
 impl<F: Format + ?Sized> Format for &F {
@@ -95,6 +103,11 @@ impl<F: Format + ?Sized> Format for &F {
 
     fn insert_headers(&self, error: &ErrorView<'_>, headers: &mut http::HeaderMap) {
         (**self).insert_headers(error, headers)
+    }
+
+    #[inline]
+    fn __static_slot(&self) -> Option<Slot> {
+        (**self).__static_slot()
     }
 }
 
@@ -212,43 +225,20 @@ pub struct ErrorView<'a> {
     info: ApiInfo,
     retry_after: Option<std::time::Duration>,
     ctx: &'a RenderContext<'a>,
-    /// The variant's cached static bodies, when this rendering may use them.
-    bodies: Option<&'static StaticBodies>,
 }
 
 impl<'a> ErrorView<'a> {
     /// The view of `error` rendered with `ctx`.
     pub fn new<E: ApiError>(error: &'a E, ctx: &'a RenderContext<'a>) -> Self {
-        let entry = error.entry();
-        let status = error.status();
-        let fields = error.field_errors();
-        let details = error.details();
-        // Only the derive gives an entry bodies, and only a static variant's; the checks
-        // keep a hand-written impl that returns such an entry from using them wrongly.
-        let bodies = match entry.static_bodies() {
-            Some(bodies)
-                if ctx.request_id().is_none()
-                    && ctx.version().is_none()
-                    // The cached body holds the attribute's (fallback) message.
-                    && ctx.locale().is_none()
-                    && fields.is_none()
-                    && details.is_none()
-                    && status.as_u16() == entry.status() =>
-            {
-                Some(bodies)
-            }
-            _ => None,
-        };
         ErrorView {
-            entry,
-            status,
+            entry: error.entry(),
+            status: error.status(),
             message: error,
-            fields,
-            details,
+            fields: error.field_errors(),
+            details: error.details(),
             info: error.info(),
             retry_after: error.retry_after(),
             ctx,
-            bodies,
         }
     }
 

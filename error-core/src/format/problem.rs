@@ -81,16 +81,16 @@ impl Format for Problem {
         "application/problem+json"
     }
 
-    // Inlined where it is called: a cached static body is a few loads and copies.
     #[inline]
     fn render(&self, error: &ErrorView<'_>, out: &mut Vec<u8>) {
-        // The cached body is the default settings' (a `type` from the docs is written
-        // fresh each time).
-        if self.type_from_docs
-            || !error.write_cached(Slot::Problem, out, &|view, out| self.render(view, out))
-        {
-            self.render_fresh(error, out);
-        }
+        self.render_fresh(error, out);
+    }
+
+    /// The cached body is the default settings' (a `type` from the docs is written fresh
+    /// each time).
+    #[inline]
+    fn __static_slot(&self) -> Option<Slot> {
+        (!self.type_from_docs).then_some(Slot::PROBLEM)
     }
 }
 

@@ -102,7 +102,8 @@ pub use super::HttpError;
 /// ```
 impl<E: ApiError + Error> IntoResponse for HttpError<E> {
     fn into_response(self) -> Response {
-        error_response(&self.0, &RequestScope::current_or_default()).map(Body::from)
+        RequestScope::with_current_or_default(|scope| error_response(&self.0, scope))
+            .map(Body::from)
     }
 }
 
@@ -209,8 +210,13 @@ where
         let future = scope.clone().sync(|| self.inner.call(req));
         Box::pin(async move {
             let mut res = scope.run(future).await?.map(Body::new);
-            if let Ok(value) = axum::http::HeaderValue::from_str(id.as_str()) {
-                res.headers_mut().insert(X_REQUEST_ID, value);
+            // An error response carries the id already: not parsed and inserted again.
+            let has_id = res.headers().get(X_REQUEST_ID).map(|v| v.as_bytes())
+                == Some(id.as_str().as_bytes());
+            if !has_id {
+                if let Ok(value) = axum::http::HeaderValue::from_str(id.as_str()) {
+                    res.headers_mut().insert(X_REQUEST_ID, value);
+                }
             }
             Ok(res)
         })
@@ -387,8 +393,10 @@ pub mod __derive {
 
     /// Renders `error` in the request's scope; `source` is what a 5xx logs.
     pub fn response<E: ApiError>(error: &E, source: Option<&dyn Error>) -> Response {
-        error_response_with_source(error, source, &RequestScope::current_or_default())
-            .map(axum::body::Body::from)
+        RequestScope::with_current_or_default(|scope| {
+            error_response_with_source(error, source, scope)
+        })
+        .map(axum::body::Body::from)
     }
 
     /// Autoref specialization: `(&Probe(&e)).source_of()` is `Some(e)` when `e` is a

@@ -70,7 +70,8 @@ pub fn insert_error_headers<E: ApiError>(
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    if let Some(id) = ctx.request_id().filter(|id| is_valid_request_id(id)) {
+    // A context keeps only valid ids (`RenderContext::with_request_id`): not checked again.
+    if let Some(id) = ctx.request_id() {
         if let Ok(value) = HeaderValue::from_str(id) {
             headers.insert(X_REQUEST_ID, value);
         }

@@ -340,6 +340,17 @@ impl RequestScope {
             .unwrap_or_else(|| RequestScope::new(RequestId::generate(), ErrorSettings::new()))
     }
 
+    /// Calls `f` with the current scope, borrowed (no clone), or outside any with a fresh
+    /// one, as [`current_or_default`](RequestScope::current_or_default) gives.
+    pub(crate) fn with_current_or_default<R>(mut f: impl FnMut(&RequestScope) -> R) -> R {
+        SCOPE.try_with(|scope| f(scope)).unwrap_or_else(|_| {
+            f(&RequestScope::new(
+                RequestId::generate(),
+                ErrorSettings::new(),
+            ))
+        })
+    }
+
     /// Runs `future` inside this scope.
     pub async fn run<F: Future>(self, future: F) -> F::Output {
         SCOPE.scope(self, future).await
@@ -434,8 +445,9 @@ pub fn error_response_with_source<E: ApiError>(
         }
     }
     let settings = &scope.settings;
-    let mut ctx =
-        RenderContext::from_clock(settings.clock_ref()).with_request_id(scope.request_id.as_str());
+    // The scope's id is valid (a `RequestId` is checked when made): not checked again.
+    let mut ctx = RenderContext::from_clock(settings.clock_ref())
+        .with_checked_request_id(scope.request_id.as_str());
     if let Some(version) = settings.version_ref() {
         ctx = ctx.with_version(version);
     }
@@ -454,7 +466,7 @@ pub fn error_response_with_source<E: ApiError>(
     if let Some(language) = language {
         // The language the message is really in: the default where the error has no
         // translation in the negotiated one.
-        let sent = if error.write_message_in(language, &mut Discard) {
+        let sent = if error.write_message_in(language, &mut crate::__private::Discard) {
             language
         } else {
             settings.languages.first().map_or(language, |l| &**l)
@@ -468,15 +480,4 @@ pub fn error_response_with_source<E: ApiError>(
         );
     }
     response
-}
-
-/// A sink that keeps nothing: asks whether a translation exists.
-struct Discard;
-
-impl crate::MessageSink for Discard {
-    fn display(&mut self, _: &dyn fmt::Display) {}
-
-    fn text(&mut self, _: &str) {}
-
-    fn __literal(&mut self, _: crate::__private::Literal) {}
 }

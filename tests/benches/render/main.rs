@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use error_core::format::{Compact, Flat, Laravel, Nested, Problem};
+use error_core::format::{Aip, Compact, Flat, JsonApi, Laravel, Microsoft, Nested, Problem};
 use error_core::{ApiError, FieldError, FieldErrors, Format, RenderContext, Timestamp};
 
 mod hand;
@@ -122,38 +122,101 @@ fn time(
 }
 
 /// The floor for a static variant: its envelope already rendered, copied into the buffer
-/// around a copy of the 24-byte timestamp (for the formats that carry one), as a cache of
-/// whole bodies would do at best.
-fn time_floor(c: &mut Criterion, group: &str, expected: &[u8]) {
+/// around a copy of the 24-byte timestamp (for the formats that carry one) and of the
+/// request id (`id`, for the formats that write it), as a cache of whole bodies would do at
+/// best.
+fn time_floor(c: &mut Criterion, group: &str, expected: &[u8], id: Option<&str>) {
     let mut stamp = Vec::new();
     Timestamp::from(clock()).write_rfc3339(&mut stamp);
-    let (prefix, suffix) = match expected.windows(stamp.len()).position(|w| w == stamp) {
-        Some(at) => (&expected[..at], Some(&expected[at + stamp.len()..])),
-        None => (expected, None),
-    };
-    let stamp: [u8; 24] = match stamp.try_into() {
-        Ok(stamp) => stamp,
-        Err(_) => panic!("an RFC 3339 timestamp with milliseconds is 24 bytes"),
+    let stamp: &[u8] = &stamp;
+    // The holes in the order they appear, and the pieces around them.
+    let mut holes: Vec<(usize, &[u8])> = Vec::new();
+    if let Some(at) = expected.windows(stamp.len()).position(|w| w == stamp) {
+        holes.push((at, stamp));
+    }
+    if let Some(id) = id.map(str::as_bytes) {
+        if let Some(at) = expected.windows(id.len()).position(|w| w == id) {
+            holes.push((at, id));
+        }
+    }
+    holes.sort_by_key(|hole| hole.0);
+    let mut pieces: Vec<&[u8]> = Vec::new();
+    let mut from = 0;
+    for &(at, hole) in &holes {
+        pieces.push(&expected[from..at]);
+        from = at + hole.len();
+    }
+    pieces.push(&expected[from..]);
+    // Only the copies the body needs: one without holes, three with one, five with two.
+    let hole = |i: usize| holes.get(i).map_or(&[][..], |hole| hole.1);
+    let (first, second) = (hole(0), hole(1));
+    let piece = |i: usize| pieces.get(i).copied().unwrap_or_default();
+    let (head, mid, tail) = (piece(0), piece(1), piece(2));
+    let count = holes.len();
+    let write = |buf: &mut Vec<u8>| match count {
+        0 => buf.extend_from_slice(black_box(head)),
+        1 => {
+            buf.extend_from_slice(black_box(head));
+            buf.extend_from_slice(black_box(first));
+            buf.extend_from_slice(black_box(mid));
+        }
+        _ => {
+            buf.extend_from_slice(black_box(head));
+            buf.extend_from_slice(black_box(first));
+            buf.extend_from_slice(black_box(mid));
+            buf.extend_from_slice(black_box(second));
+            buf.extend_from_slice(black_box(tail));
+        }
     };
     let mut buf = Vec::with_capacity(64 * 1024);
     c.bench_function(&format!("{group}/floor"), |b| {
         b.iter(|| {
             buf.clear();
-            buf.extend_from_slice(black_box(prefix));
-            if let Some(suffix) = suffix {
-                buf.extend_from_slice(&black_box(stamp));
-                buf.extend_from_slice(black_box(suffix));
-            }
+            write(&mut buf);
             black_box(buf.len())
         })
     });
     let mut check = Vec::new();
-    check.extend_from_slice(prefix);
-    if let Some(suffix) = suffix {
-        check.extend_from_slice(&stamp);
-        check.extend_from_slice(suffix);
-    }
+    write(&mut check);
     assert_eq!(check, expected, "{group}: the floor writes the same bytes");
+}
+
+/// A request id as a service generates one (a UUID).
+const REQUEST_ID: &str = "0193d2a4-5b6c-7d8e-9f01-23456789abcd";
+
+/// The static variant in `format` without and with a request id (`{name}/static_id`), ours
+/// against the floor. With an id, the context is built once outside the loop (the id is
+/// validated when the context is made, once per request); the timestamp is still the
+/// clock's `SystemTime`, converted at every rendering.
+fn time_static<F: Format + Default>(c: &mut Criterion, name: &str, with_plain: bool) {
+    let err = LeadError::MissingApiKey;
+    if with_plain {
+        let expected = render(ours::<F>, &err);
+        time_floor(c, &format!("{name}/static"), &expected, None);
+        time(c, &format!("{name}/static"), "ours", &err, ours::<F>);
+    }
+    let ctx = RenderContext::at(Timestamp::from(clock())).with_request_id(REQUEST_ID);
+    let mut expected = Vec::new();
+    err.render_into(&F::default(), &ctx, &mut expected);
+    let mut uncached = Vec::new();
+    F::default().render(
+        &error_core::format::ErrorView::new(&err, &ctx),
+        &mut uncached,
+    );
+    assert_eq!(
+        expected, uncached,
+        "{name}: the cached body is the normal path's"
+    );
+    let group = format!("{name}/static_id");
+    time_floor(c, &group, &expected, Some(REQUEST_ID));
+    let mut buf = Vec::with_capacity(64 * 1024);
+    c.bench_function(&format!("{group}/ours"), |b| {
+        b.iter(|| {
+            buf.clear();
+            black_box(&err).render_into(&F::default(), black_box(&ctx), &mut buf);
+            black_box(buf.len())
+        })
+    });
 }
 
 /// `RenderContext::now()` (with the ticking clock started) against a fixed timestamp and
@@ -202,7 +265,7 @@ macro_rules! format_benches {
             assert_eq!(parsed(&render($tree, err)), parsed(&expected), "{group}: json! differs");
             $(assert_eq!(parsed(&render($peer, err)), parsed(&expected), "{group}: peer differs");)?
             if *case == "static" {
-                time_floor($c, &group, &expected);
+                time_floor($c, &group, &expected, None);
             }
             time($c, &group, "ours", err, ours::<$format>);
             time($c, &group, "serde", err, $hand);
@@ -227,6 +290,19 @@ fn formats(c: &mut Criterion) {
     );
 }
 
+/// Item 1 of issue 15: the static variant against the floor in every built-in format, and
+/// with a request id (the five formats above have their plain static case already).
+fn statics(c: &mut Criterion) {
+    time_static::<Flat>(c, "flat", false);
+    time_static::<Nested>(c, "nested", false);
+    time_static::<Laravel>(c, "laravel", false);
+    time_static::<Compact>(c, "compact", false);
+    time_static::<Problem>(c, "problem", false);
+    time_static::<Aip>(c, "aip", true);
+    time_static::<JsonApi>(c, "jsonapi", true);
+    time_static::<Microsoft>(c, "microsoft", true);
+}
+
 fn accessors(c: &mut Criterion) {
     let err = LeadError::NotFound { id: 7 };
     assert_eq!(err.status(), hand::status(&err));
@@ -246,6 +322,7 @@ fn accessors(c: &mut Criterion) {
 criterion_group!(
     benches,
     formats,
+    statics,
     accessors,
     clocks,
     locale::locales,
