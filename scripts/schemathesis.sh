@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 VENV=${VENV:-target/schemathesis-venv}
 MAX_EXAMPLES=${MAX_EXAMPLES:-50}
-FORMATS=${FORMATS:-"flat nested laravel compact problem"}
+FORMATS=${FORMATS:-"flat nested laravel compact problem aip jsonapi microsoft"}
 SCHEMATHESIS_VERSION=${SCHEMATHESIS_VERSION:-4.32.5}
 
 if [ ! -x "$VENV/bin/schemathesis" ]; then
