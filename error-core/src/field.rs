@@ -108,7 +108,7 @@ impl FieldPath {
     }
 
     /// Removes the last segment (adapters walking a tree of errors).
-    #[cfg(any(feature = "validator", feature = "garde"))]
+    #[cfg(feature = "validator")]
     pub(crate) fn pop(&mut self) {
         self.segments.pop();
     }

@@ -342,6 +342,7 @@ impl RequestScope {
 
     /// Calls `f` with the current scope, borrowed (no clone), or outside any with a fresh
     /// one, as [`current_or_default`](RequestScope::current_or_default) gives.
+    #[cfg(feature = "axum")]
     pub(crate) fn with_current_or_default<R>(mut f: impl FnMut(&RequestScope) -> R) -> R {
         SCOPE.try_with(|scope| f(scope)).unwrap_or_else(|_| {
             f(&RequestScope::new(

@@ -218,6 +218,7 @@ impl FieldErrorKind {
     }
 }
 
+#[cfg(feature = "validator")]
 pub(crate) fn write_range(
     out: &mut String,
     min: &Option<Cow<'static, str>>,
@@ -233,6 +234,7 @@ pub(crate) fn write_range(
 }
 
 /// `character` or `characters`.
+#[cfg(feature = "validator")]
 pub(crate) fn characters(one: bool) -> &'static str {
     if one {
         "character"
@@ -251,8 +253,10 @@ pub(crate) fn validation_code(slug: &str, path: &FieldPath) -> String {
 }
 
 /// The path as the subject of a message: the dotted path, or `request body`.
+#[cfg(feature = "validator")]
 pub(crate) struct Subject<'a>(pub(crate) &'a FieldPath);
 
+#[cfg(feature = "validator")]
 impl fmt::Display for Subject<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.is_empty() {

@@ -375,11 +375,21 @@ struct ProblemBody<'a> {
     errors: Option<FieldList<'a, ProblemItem<'a>>>,
 }
 
+/// The status's reason phrase as RFC 9110 names it (`http` keeps RFC 7231's names for 413
+/// and 422).
+pub fn reason(status: http::StatusCode) -> &'static str {
+    match status.as_u16() {
+        413 => "Content Too Large",
+        422 => "Unprocessable Content",
+        _ => status.canonical_reason().unwrap_or_default(),
+    }
+}
+
 pub fn problem(err: &LeadError, _now: SystemTime, out: &mut Vec<u8>) -> serde_json::Result<()> {
     let parts = parts(err);
     let body = ProblemBody {
         type_url: TypeUrl(parts.code),
-        title: parts.status.canonical_reason().unwrap_or_default(),
+        title: reason(parts.status),
         status: parts.status.as_u16(),
         detail: &parts.message,
         code: parts.code,

@@ -6,12 +6,13 @@ use std::time::SystemTime;
 
 use http_api_problem::HttpApiProblem;
 
-use crate::hand::{parts, problem_item, TYPE_BASE};
+use crate::hand::{parts, problem_item, reason, TYPE_BASE};
 use crate::LeadError;
 
 pub fn problem(err: &LeadError, _now: SystemTime, out: &mut Vec<u8>) -> serde_json::Result<()> {
     let parts = parts(err);
-    let mut problem = HttpApiProblem::with_title(parts.status)
+    let mut problem = HttpApiProblem::new(parts.status)
+        .title(reason(parts.status))
         .type_url(format!("{TYPE_BASE}{}", parts.code))
         .detail(parts.message)
         .value("code", &parts.code);

@@ -86,7 +86,7 @@ pub fn problem(err: &LeadError, _now: SystemTime, out: &mut Vec<u8>) -> serde_js
     let parts = parts(err);
     let mut body = json!({
         "type": format!("{TYPE_BASE}{}", parts.code),
-        "title": parts.status.canonical_reason().unwrap_or_default(),
+        "title": crate::hand::reason(parts.status),
         "status": parts.status.as_u16(),
         "detail": parts.message,
         "code": parts.code,
