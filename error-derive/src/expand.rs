@@ -146,7 +146,9 @@ fn expand(cx: &Cx, locales: Option<&crate::locales::Locales>) -> TokenStream {
     let mut placeholder_arms = Vec::new();
     let mut chain_arms = Vec::new();
 
-    let entries = plans.iter().map(|plan| catalogue_entry(plan, krate));
+    let entries = plans
+        .iter()
+        .map(|plan| catalogue_entry(plan, krate, locales));
     let mut entry_arms = Vec::new();
     let mut status_arms = Vec::new();
     let mut code_arms = Vec::new();
@@ -464,7 +466,11 @@ pub fn is_integer(ty: &syn::Type) -> bool {
     }
 }
 
-fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
+fn catalogue_entry(
+    plan: &VariantPlan,
+    krate: &TokenStream,
+    locales: Option<&crate::locales::Locales>,
+) -> TokenStream {
     let variant = unraw(plan.variant.ident);
     match &plan.kind {
         Kind::Transparent(field) => {
@@ -545,9 +551,20 @@ fn catalogue_entry(plan: &VariantPlan, krate: &TokenStream) -> TokenStream {
                 } else {
                     quote!(new)
                 };
+                // The locales with a translation of this message: each gets its own bodies.
+                let translated: Vec<&str> = locales
+                    .map(|locales| {
+                        locales
+                            .translations
+                            .iter()
+                            .filter(|(_, messages)| messages.contains_key(&error.code))
+                            .map(|(name, _)| name.as_str())
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 entry = quote!(#krate::__private::with_static_bodies(#entry, {
                     static BODIES: #krate::__private::StaticBodies =
-                        #krate::__private::StaticBodies::#bodies();
+                        #krate::__private::StaticBodies::#bodies().in_locales(&[#(#translated),*]);
                     &BODIES
                 }));
             }

@@ -288,3 +288,30 @@ fn translations_agree_with_fluent_bundle() {
     // en: 2 messages × their cases, de: 4 messages, fr: 1.
     assert_eq!(compared, 4 + 6 + 2);
 }
+
+/// A static variant's translated body is cached too, per locale and format (issue 16 E: a
+/// translated static variant costs about what the default one does), and it is the bytes of
+/// the uncached rendering.
+#[test]
+fn translated_static_bodies_are_cached_per_locale() {
+    let auth = LeadError::Auth;
+    let bodies = error_core::__private::static_bodies(auth.entry()).unwrap();
+    for format in Builtin::ALL {
+        let uncached = {
+            let ctx = ctx(Some("de"));
+            let mut out = Vec::new();
+            format.render(&ErrorView::new(&auth, &ctx), &mut out);
+            String::from_utf8(out).unwrap()
+        };
+        for _ in 0..2 {
+            assert_eq!(render(&auth, format, Some("de")), uncached, "{format}");
+        }
+    }
+    // One German body per format (no request id here); French has no translation of `auth`.
+    let debug = format!("{bodies:?}");
+    assert!(debug.contains("translated: 8"), "{debug}");
+    assert_eq!(
+        render(&auth, Builtin::Flat, Some("fr")),
+        render(&auth, Builtin::Flat, None)
+    );
+}

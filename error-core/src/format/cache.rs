@@ -53,6 +53,10 @@ impl Slot {
 /// a request id. Built by the derive only (`__private::StaticBodies::new()` in a `static`).
 pub struct StaticBodies {
     slots: [OnceLock<Option<Box<Body>>>; 2 * FORMATS],
+    /// The locales the variant has a translation in, each with bodies of its own (laid out
+    /// on first use, in `translated`: `2 * FORMATS` slots per locale, in this order).
+    locales: &'static [&'static str],
+    translated: OnceLock<Box<[OnceLock<Option<Box<Body>>>]>>,
     /// The variant has `#[api(meta)]` or `#[api(retry_after)]` fields, whose values AIP-193
     /// writes (`metadata`, `RetryInfo`): its AIP body is not the same at every rendering.
     writes_values: bool,
@@ -64,6 +68,8 @@ impl StaticBodies {
     pub const fn new() -> Self {
         StaticBodies {
             slots: [const { OnceLock::new() }; 2 * FORMATS],
+            locales: &[],
+            translated: OnceLock::new(),
             writes_values: false,
         }
     }
@@ -73,8 +79,17 @@ impl StaticBodies {
     pub const fn with_values() -> Self {
         StaticBodies {
             slots: [const { OnceLock::new() }; 2 * FORMATS],
+            locales: &[],
+            translated: OnceLock::new(),
             writes_values: true,
         }
+    }
+
+    /// The same, with bodies of their own for the locales the variant's message is
+    /// translated in (the derive lists them from the enum's `locales` files).
+    pub const fn in_locales(mut self, locales: &'static [&'static str]) -> Self {
+        self.locales = locales;
+        self
     }
 }
 
@@ -87,8 +102,15 @@ impl fmt::Debug for StaticBodies {
             .iter()
             .filter(|slot| matches!(slot.get(), Some(Some(_))))
             .count();
+        let translated = self.translated.get().map_or(0, |slots| {
+            slots
+                .iter()
+                .filter(|slot| matches!(slot.get(), Some(Some(_))))
+                .count()
+        });
         f.debug_struct("StaticBodies")
             .field("cached", &cached)
+            .field("translated", &translated)
             .finish()
     }
 }
@@ -174,14 +196,25 @@ pub(crate) fn render<E: ApiError, F: Format + ?Sized>(
         if ctx
             .version()
             .is_none_or(|version| E::INFO.version() == Some(version))
-            && ctx
-                .locale()
-                .is_none_or(|locale| untranslated(error, locale))
-            && bodies.write(slot, ctx, out, &|ctx, out| {
-                format.render(&ErrorView::new(error, ctx), out)
-            })
         {
-            return;
+            // The default bodies when the locale leaves the bytes as they are; a translated
+            // locale's own bodies when the variant has them; else no cache.
+            let locale = match ctx.locale() {
+                None => None,
+                Some(locale) => match bodies.locale_index(locale) {
+                    Some(index) => Some((index, locale)),
+                    None if untranslated(error, locale) => None,
+                    None => {
+                        format.render(&ErrorView::new(error, ctx), out);
+                        return;
+                    }
+                },
+            };
+            if bodies.write(slot, ctx, locale, out, &|ctx, out| {
+                format.render(&ErrorView::new(error, ctx), out)
+            }) {
+                return;
+            }
         }
     }
     format.render(&ErrorView::new(error, ctx), out);
@@ -197,6 +230,12 @@ fn untranslated<E: ApiError>(error: &E, locale: &str) -> bool {
 }
 
 impl StaticBodies {
+    /// Where `locale` is in the variant's translated locales.
+    #[inline]
+    fn locale_index(&self, locale: &str) -> Option<usize> {
+        self.locales.iter().position(|l| *l == locale)
+    }
+
     /// Writes the cached body for `slot` and `ctx`'s request id (or its absence), laying it
     /// out with `render` on first use; `false` when it cannot be cached (the caller renders
     /// as usual).
@@ -205,6 +244,7 @@ impl StaticBodies {
         &self,
         slot: Slot,
         ctx: &RenderContext<'_>,
+        locale: Option<(usize, &str)>,
         out: &mut Vec<u8>,
         render: &dyn Fn(&RenderContext<'_>, &mut Vec<u8>),
     ) -> bool {
@@ -212,12 +252,24 @@ impl StaticBodies {
             return false;
         }
         let with_id = ctx.request_id().is_some();
-        let Some(cell) = self.slots.get(2 * slot.0 as usize + usize::from(with_id)) else {
+        let index = 2 * slot.0 as usize + usize::from(with_id);
+        let cell = match locale {
+            None => self.slots.get(index),
+            Some((nth, _)) => self
+                .translated
+                .get_or_init(|| {
+                    (0..2 * FORMATS * self.locales.len())
+                        .map(|_| OnceLock::new())
+                        .collect()
+                })
+                .get(2 * FORMATS * nth + index),
+        };
+        let Some(cell) = cell else {
             return false;
         };
         let body = match cell.get() {
             Some(body) => body,
-            None => cell.get_or_init(|| lay_out(render, with_id)),
+            None => cell.get_or_init(|| lay_out(render, with_id, locale.map(|(_, l)| l))),
         };
         match body {
             Some(body) => {
@@ -232,11 +284,18 @@ impl StaticBodies {
 /// Renders the body at both sentinels and splits it where they differ; `None` if they
 /// differ anywhere else.
 #[cold]
-fn lay_out(render: &dyn Fn(&RenderContext<'_>, &mut Vec<u8>), with_id: bool) -> Option<Box<Body>> {
+fn lay_out(
+    render: &dyn Fn(&RenderContext<'_>, &mut Vec<u8>),
+    with_id: bool,
+    locale: Option<&str>,
+) -> Option<Box<Body>> {
     let at = |timestamp: Timestamp, id: &str| {
         let mut ctx = RenderContext::at(timestamp);
         if with_id {
             ctx = ctx.with_request_id(id);
+        }
+        if let Some(locale) = locale {
+            ctx = ctx.with_locale(locale);
         }
         let mut out = Vec::with_capacity(512);
         render(&ctx, &mut out);
