@@ -49,14 +49,17 @@ impl Slot {
     pub(crate) const MICROSOFT: Slot = Slot(Kind::Microsoft);
 }
 
+/// One cached body: empty until laid out, then the body or `None` when it cannot be cached.
+type Cell = OnceLock<Option<Box<Body>>>;
+
 /// The cached bodies of one static variant: per built-in format, one without and one with
 /// a request id. Built by the derive only (`__private::StaticBodies::new()` in a `static`).
 pub struct StaticBodies {
-    slots: [OnceLock<Option<Box<Body>>>; 2 * FORMATS],
+    slots: [Cell; 2 * FORMATS],
     /// The locales the variant has a translation in, each with bodies of its own (laid out
     /// on first use, in `translated`: `2 * FORMATS` slots per locale, in this order).
     locales: &'static [&'static str],
-    translated: OnceLock<Box<[OnceLock<Option<Box<Body>>>]>>,
+    translated: OnceLock<Box<[Cell]>>,
     /// The variant has `#[api(meta)]` or `#[api(retry_after)]` fields, whose values AIP-193
     /// writes (`metadata`, `RetryInfo`): its AIP body is not the same at every rendering.
     writes_values: bool,
