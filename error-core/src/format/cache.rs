@@ -200,19 +200,12 @@ pub(crate) fn render<E: ApiError, F: Format + ?Sized>(
             .version()
             .is_none_or(|version| E::INFO.version() == Some(version))
         {
-            // The default bodies when the locale leaves the bytes as they are; a translated
-            // locale's own bodies when the variant has them; else no cache.
-            let locale = match ctx.locale() {
-                None => None,
-                Some(locale) => match bodies.locale_index(locale) {
-                    Some(index) => Some((index, locale)),
-                    None if untranslated(error, locale) => None,
-                    None => {
-                        format.render(&ErrorView::new(error, ctx), out);
-                        return;
-                    }
-                },
-            };
+            // A translated locale's own bodies, else the default ones.
+            // The derive lists every locale the variant's message is translated in, so a
+            // locale not listed renders the default bytes.
+            let locale = ctx
+                .locale()
+                .and_then(|locale| bodies.locale_index(locale).map(|index| (index, locale)));
             if bodies.write(slot, ctx, locale, out, &|ctx, out| {
                 format.render(&ErrorView::new(error, ctx), out)
             }) {
@@ -221,15 +214,6 @@ pub(crate) fn render<E: ApiError, F: Format + ?Sized>(
         }
     }
     format.render(&ErrorView::new(error, ctx), out);
-}
-
-/// Whether `error`'s message in `locale` is its default message (no translation, or a
-/// translation with the same bytes), so that the body does not change with the locale.
-fn untranslated<E: ApiError>(error: &E, locale: &str) -> bool {
-    match error.__static_message_json_in(locale) {
-        Some(translated) => error.entry().static_message_json() == Some(translated),
-        None => !error.write_message_in(locale, &mut crate::__private::Discard),
-    }
 }
 
 impl StaticBodies {
